@@ -1,0 +1,1 @@
+"""Evaluation: gold loading, pure scoring functions, and the quality gate."""

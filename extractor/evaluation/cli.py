@@ -1,0 +1,66 @@
+"""``extractor evaluate ...``: thin typer wrappers around the scoring functions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+evaluate_app = typer.Typer(no_args_is_help=True, help="Score the model and the extractor.")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="print the scores as JSON")]
+
+
+def _table(title: str, rows: dict[str, dict[str, float | int]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for col in ("", "precision", "recall", "f1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col else "left")
+    for name, row in rows.items():
+        table.add_row(
+            name, *(f"{row[k]:.3f}" for k in ("precision", "recall", "f1")),
+            *(str(row[k]) for k in ("tp", "fp", "fn")),
+        )
+    Console().print(table)
+
+
+@evaluate_app.command("claims")
+def claims_command(
+    gold_dir: Annotated[Path, typer.Argument(help="folder of STEM.gold.json + STEM.txt")],
+    json_out: JsonOpt = False,
+    model: Annotated[Path | None, typer.Option(help="spaCy pipeline folder")] = None,
+    errors: Annotated[bool, typer.Option(help="list missed and spurious claims")] = False,
+) -> None:
+    """Entity and claim precision/recall/F1 (SPEC section 4) on a gold folder."""
+    from ..config import Settings
+    from .claims_eval import evaluate_gold_dir
+    from .gold import GoldError
+
+    settings = Settings(**({"model": model} if model else {}))
+    try:
+        run = evaluate_gold_dir(gold_dir, settings)
+    except GoldError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    result = run.scores.as_dict()
+    if json_out:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    ents = result["entities"]
+    cls = result["claims"]
+    assert isinstance(ents, dict) and isinstance(cls, dict)
+    _table(
+        f"entities ({result['articles']} articles)",
+        {**ents["per_type"], "micro (FIRM/INSTITUTE/PRODUCT/COUNTRY)": ents["micro_core"],
+         "micro (all)": ents["micro_all"]},
+    )
+    _table("claims", {**cls["per_predicate"], "micro": cls["micro"]})
+    typer.echo(f"negation accuracy on matched claims: {cls['negation_accuracy']}")
+    if errors:
+        from .report import error_lines
+
+        for line in error_lines(run):
+            typer.echo(line)

@@ -1,0 +1,197 @@
+"""Stage orchestration with per-article error capture.
+
+Each stage is a plain function over a batch (a list) of records, so the same
+functions can run unchanged inside a distributed engine (``map_batches`` in Ray
+Data, ``map_partitions`` in Dask): models are loaded once per process by
+:func:`extractor.nlp.get_nlp`. An article that fails in a stage becomes an error
+record; it never stops the batch.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from . import __version__
+from .config import Settings
+from .errors import ExtractorError, NlpError, NotDutchError
+from .fetch import RawDocument, fetch_iter
+from .schema import ArticleRecord, ExtractorInfo
+from .sources import Source, parse_source
+
+log = logging.getLogger(__name__)
+
+DUTCH = "nl"
+
+
+def extractor_info(settings: Settings, *, with_nlp: bool) -> ExtractorInfo:
+    return ExtractorInfo(
+        version=__version__,
+        model=settings.model.name if with_nlp else None,
+        ner_backend=(settings.ner_model or "spacy") if with_nlp else None,
+    )
+
+
+def error_record(
+    raw: RawDocument | Source, exc_or_code: ExtractorError | str, info: ExtractorInfo,
+    message: str | None = None,
+) -> ArticleRecord:
+    """An output line for an article that could not be processed."""
+    if isinstance(exc_or_code, ExtractorError):
+        code, message = exc_or_code.code, exc_or_code.message
+    else:
+        code = exc_or_code
+    if isinstance(raw, Source):
+        return ArticleRecord(
+            source=raw.given, status="error", error=code, message=message, extractor=info
+        )
+    return ArticleRecord(
+        source=raw.source,
+        url=raw.url,
+        http_status=raw.http_status,
+        status="error",
+        error=code,
+        message=message,
+        extractor=info,
+    )
+
+
+def article_stage(
+    raws: list[RawDocument], settings: Settings, *, with_nlp: bool = False
+) -> list[ArticleRecord]:
+    """Fetched documents -> article records (main text, metadata, language)."""
+    from .article import extract_article
+    from .language import detect_language
+
+    info = extractor_info(settings, with_nlp=with_nlp)
+    records: list[ArticleRecord] = []
+    for raw in raws:
+        if raw.error is not None:
+            records.append(error_record(raw, raw.error, info, raw.message))
+            continue
+        try:
+            article = extract_article(raw.text or "", url=raw.url, media=raw.media)
+        except ExtractorError as exc:
+            records.append(error_record(raw, exc, info))
+            continue
+        except Exception as exc:  # one broken page must not stop the batch
+            log.exception("article extraction failed for %s", raw.source)
+            records.append(error_record(raw, "extraction_failed", info, repr(exc)))
+            continue
+        language, score = detect_language(article.text)
+        record = ArticleRecord(
+            source=raw.source,
+            url=raw.url,
+            http_status=raw.http_status,
+            title=article.title,
+            published=article.published,
+            authors=list(article.authors),
+            site_name=article.site_name,
+            canonical_url=article.canonical_url,
+            description=article.description,
+            language=language,
+            language_score=score,
+            text=article.text,
+            extractor=info,
+        )
+        if language != DUTCH and not settings.any_language:
+            err = NotDutchError(f"article language is {language!r} (score {score:.2f}), not Dutch")
+            record = record.model_copy(
+                update={"status": "error", "error": err.code, "message": err.message}
+            )
+        records.append(record)
+    return records
+
+
+def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleRecord]:
+    """Article records -> records with entities and claims (error records pass through)."""
+    from .nlp import get_nlp
+
+    todo = [i for i, r in enumerate(records) if r.status == "ok" and r.text]
+    if not todo:
+        return records
+    try:
+        nlp = get_nlp(settings)
+    except ExtractorError as exc:
+        return [_fail(r, exc) if i in set(todo) else r for i, r in enumerate(records)]
+    out = list(records)
+    docs = []
+    for i in todo:
+        doc = nlp.make_doc(records[i].text or "")
+        doc._.published = records[i].published
+        docs.append(doc)
+    try:
+        annotated = list(nlp.pipe(docs, batch_size=settings.batch_size))
+    except Exception:  # isolate the article that broke the batch
+        annotated = []
+        for doc in docs:
+            try:
+                annotated.append(nlp(doc))
+            except Exception as exc:
+                log.exception("NLP failed on one article")
+                annotated.append(NlpError(repr(exc)))
+    for i, doc in zip(todo, annotated, strict=True):
+        if isinstance(doc, ExtractorError):
+            out[i] = _fail(records[i], doc)
+        else:
+            out[i] = records[i].model_copy(
+                update={"entities": list(doc._.entities or []), "claims": list(doc._.claims or [])}
+            )
+    return out
+
+
+def _fail(record: ArticleRecord, exc: ExtractorError) -> ArticleRecord:
+    return record.model_copy(update={"status": "error", "error": exc.code, "message": exc.message})
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Pipeline:
+    """The whole job: sources in, one :class:`ArticleRecord` out per source.
+
+    ``with_nlp=False`` stops after fetching, main-text extraction and language
+    identification (the ``extractor articles`` command).
+    """
+
+    def __init__(
+        self, settings: Settings | None = None, *, with_nlp: bool = True, transport: Any = None
+    ) -> None:
+        self.settings = settings or Settings()
+        self.with_nlp = with_nlp
+        self.transport = transport
+
+    def run(self, sources: Iterable[Source | str]) -> Iterator[ArticleRecord]:
+        """Yield records as articles finish (completion order, not input order)."""
+        srcs = (s if isinstance(s, Source) else parse_source(s) for s in sources)
+        raws = fetch_iter(srcs, self.settings.fetch, transport=self.transport)
+        for batch in _chunks(raws, self.settings.batch_size):
+            records = article_stage(batch, self.settings, with_nlp=self.with_nlp)
+            if self.with_nlp:
+                records = nlp_stage(records, self.settings)
+            yield from records
+
+    def run_texts(
+        self, texts: Iterable[str], *, published: str | None = None
+    ) -> Iterator[ArticleRecord]:
+        """Process plain-text articles given in memory (no fetching)."""
+        raws = [
+            RawDocument(
+                source=f"text:{i}", location=f"text:{i}", url=None, http_status=None,
+                content_type="text/plain", media="text", text=t, error=None, message=None,
+            )
+            for i, t in enumerate(texts)
+        ]
+        for batch in _chunks(raws, self.settings.batch_size):
+            records = article_stage(batch, self.settings, with_nlp=self.with_nlp)
+            if published is not None:
+                records = [r.model_copy(update={"published": r.published or published})
+                           for r in records]
+            if self.with_nlp:
+                records = nlp_stage(records, self.settings)
+            yield from records
