@@ -19,7 +19,7 @@ FLOORS = json.loads(FLOORS_PATH.read_text(encoding="utf-8")) if FLOORS_PATH.exis
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_gold_set_is_the_pinned_one(name: str) -> None:
     assert gold_set_hash(GOLD_SETS[name]) == FLOORS[name]["hash"], (
-        f"gold/{name} changed: re-measure and re-pin with python -m extractor.evaluation.gate --update"
+        f"gold/{name} changed: re-pin with python -m extractor.evaluation.gate --update"
     )
 
 
