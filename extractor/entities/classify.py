@@ -1,0 +1,326 @@
+"""Pure decisions on words and names: what type does a name or a head noun point to?
+
+Every rule of the FIRM / INSTITUTE / PRODUCT typing sits here as a small function
+over strings, so it can be read, tested with tables and changed in one place.
+Dutch compounds carry their meaning in the last part ("chipmachinefabrikant" is a
+fabrikant, "onderzoeksinstituut" an instituut), so most tests look at suffixes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..schema import EntityType
+
+# Head nouns of non-commercial organisations (SPEC: INSTITUTE). A compound ending in
+# one of them ("onderzoeksinstituut", "defensieministerie") is one as well.
+INSTITUTE_HEADS: tuple[str, ...] = (
+    "instituut", "instituten", "institute", "institut", "universiteit", "university",
+    "hogeschool", "ministerie", "ministry", "agentschap", "agency", "regering", "overheid",
+    "kabinet", "leger", "krijgsmacht", "marine", "luchtmacht", "landmacht", "omroep",
+    "kamer", "parlement", "senaat", "congres", "commissie", "raad", "rechtbank",
+    "gerechtshof", "hof", "autoriteit", "toezichthouder", "inspectie", "laboratorium",
+    "academie", "politie", "douane", "kustwacht", "inlichtingendienst", "veiligheidsdienst",
+    "belastingdienst", "gemeente", "provincie", "waterschap", "navo", "unie",
+    "centrale bank", "nationale bank", "onderzoekscentrum", "kenniscentrum", "academy",
+    "institute", "university", "ministry", "commission", "council", "authority", "agentschap",
+    "regulator", "energieregulator", "ambassade", "consulaat", "loket", "vakbond",
+    "branchevereniging", "brancheorganisatie", "werkgeversorganisatie", "denktank",
+    "ziekenhuis", "umc", "stichting", "organisatie", "regulator",
+)
+
+# Words that mark a commercial company: legal forms and business descriptors.
+LEGAL_FORMS: frozenset[str] = frozenset(
+    """n.v. nv b.v. bv inc. inc corp. corp corporation co. company group groep holding
+    holdings ltd ltd. limited gmbh ag se sa s.a. plc llc lp ab asa oyj spa s.p.a. kk
+    sas s.a.s. pte bhd nv. bv. industries technologies semiconductor semiconductors
+    electronics systems motors airlines pharma pharmaceuticals therapeutics energy
+    shipping telecom logistics aerospace capital partners ventures""".split()
+)
+
+FIRM_DESCRIPTOR_HEADS: tuple[str, ...] = (
+    "fabrikant", "maker", "bouwer", "producent", "leverancier", "bedrijf", "onderneming",
+    "concern", "gigant", "groep", "firma", "multinational", "start-up", "startup",
+    "scale-up", "dochter", "rederij", "maatschappij", "verzekeraar", "uitgever",
+    "exploitant", "operator", "netbeheerder", "retailer", "keten", "handelaar",
+    "ontwikkelaar", "investeerder", "durfinvesteerder", "bank", "reus", "conglomeraat",
+    "werf", "scheepswerf", "chipmaker", "persbureau", "krant", "dagblad",
+)
+
+# Descriptors that are too general to name an organisation when alone after
+# "de"/"het" but fine as heads of a description ("het bedrijf" -> the last firm).
+GENERIC_DESCRIPTIONS: frozenset[str] = frozenset(
+    {"bedrijf", "onderneming", "concern", "firma", "instituut", "fabrikant", "maker",
+     "groep", "universiteit", "ministerie", "organisatie", "leverancier", "producent",
+     "staatsbedrijf", "chipmaker", "dochter", "dochterbedrijf"}
+)
+
+# Government heads: with a nationality adjective they name that state's government,
+# and all of them are one entity ("Chinese overheid" = "Chinese staat").
+GOVERNMENT_HEADS: frozenset[str] = frozenset(
+    {"regering", "overheid", "staat", "kabinet", "autoriteiten", "regime", "rijksoverheid"}
+)
+
+# Last parts of compounds that name goods or technology (SPEC: PRODUCT).
+PRODUCT_HEADS: tuple[str, ...] = (
+    "machine", "machines", "chip", "chips", "systeem", "systemen", "toestel", "toestellen",
+    "onderdeel", "onderdelen", "drone", "drones", "raket", "raketten", "vaccin", "vaccins",
+    "technologie", "technologieën", "apparatuur", "installatie", "installaties",
+    "halfgeleider", "halfgeleiders", "processor", "processors", "processoren",
+    "vliegtuig", "vliegtuigen", "straaljager", "straaljagers", "helikopter", "helikopters",
+    "fregat", "fregatten", "onderzeeër", "onderzeeërs", "onderzeeboot", "onderzeeboten",
+    "tank", "tanks", "wapen", "wapens", "munitie", "granaten", "satelliet", "satellieten",
+    "medicijn", "medicijnen", "geneesmiddel", "geneesmiddelen", "smartphone", "smartphones",
+    "telefoon", "telefoons", "auto", "auto's", "batterij", "batterijen", "accu", "accu's",
+    "turbine", "turbines", "software", "scanner", "scanners", "laser", "lasers",
+    "ruimtestation", "sensor", "sensoren", "module", "modules", "componenten", "component",
+    "lithografiemachine", "wafers", "wafer", "schip", "schepen", "radar", "radars",
+    "reactor", "reactoren", "ruimtevaartprogramma", "programma",
+    "computer", "computers", "laptop", "laptops", "transistor", "transistors", "diode",
+    "diodes", "controller", "controllers", "elektronica", "koeler", "koelers", "kabelbomen",
+    "kabelboom", "server", "servers", "camera", "camera's", "robot", "robots", "apparaat",
+    "apparaten", "voertuig", "voertuigen", "vrachtwagen", "vrachtwagens", "trein", "treinen",
+    "zonnepaneel", "zonnepanelen", "windturbine", "windturbines", "lng", "aardgas", "gas",
+    "waterstof", "ammoniak", "olie", "ruwe olie", "kolen", "staal", "aluminium", "lithium",
+    "uranium", "kerosine", "diesel", "benzine", "stroom", "elektriciteit", "brandstof",
+    "brandstoffen", "kunstmest", "graan", "tarwe", "geweren", "kanonnen", "howitzers",
+    "pantservoertuigen", "gevechtsvliegtuig", "gevechtsvliegtuigen", "lanceerinstallatie",
+    "lanceerinstallaties", "onderdeel", "staartdelen", "vleugelkleppen", "landingsgestel",
+    "landingsgestellen", "motoren", "motor", "vliegtuigmotoren", "microchips", "geheugenchips",
+    "plaatjes", "materialen", "grondstoffen", "metalen", "zeldzame aardmetalen", "gallium",
+    "germanium", "insuline", "antibiotica", "pillen", "tabletten", "implantaten",
+)
+
+# Compounds with a product head that are no goods ("ecosysteem", "denktank").
+NOT_PRODUCTS: frozenset[str] = frozenset(
+    {"ecosysteem", "rechtssysteem", "belastingsysteem", "zorgsysteem", "onderwijssysteem",
+     "pensioensysteem", "kiessysteem", "denktank", "tv-programma", "televisieprogramma",
+     "verkiezingsprogramma", "regeerprogramma", "partijprogramma", "subsidieprogramma",
+     "onderzoeksprogramma", "investeringsprogramma", "tankstation", "programma",
+     "stemmachine", "kansspelautomaat", "tijdmachine", "propagandamachine", "huisarts",
+     "prijsplafond", "gasprijs", "olieprijs", "stroomprijs", "stroomnet", "gasveld",
+     "programmacomputer", "motor", "brandstof", "bloedgas", "broeikasgas", "uitlaatgas",
+     "traangas", "zenuwgas", "elektronica", "materialen", "metalen", "onderzoekscomputer"}
+)
+
+# Descriptors that introduce a product name: "ruimtevaartprogramma Shenzhou",
+# "het model Twinscan NXT:2000i", "straaljager F-35".
+PRODUCT_NAME_DESCRIPTORS: tuple[str, ...] = (
+    "programma", "model", "type", "merk", "systeem", "machine", "vaccin", "medicijn",
+    "toestel", "jager", "raket", "drone", "chip", "processor", "satelliet", "station",
+    "vliegtuig", "serie", "platform", "smartphone", "telefoon", "tank", "schip", "fregat",
+)
+
+# Evaluative adjectives that SPEC strips from spans ("de geavanceerdste euv-machines").
+EVALUATIVE_PREFIXES: tuple[str, ...] = (
+    "geavanceerd", "modern", "nieuw", "belangrijk", "groot", "grootst", "klein", "kleinst",
+    "essentieel", "hoogwaardig", "krachtig", "snel", "duur", "goedkoop", "beste", "best",
+    "geduchte", "cruciaal", "strategisch", "gevoelig", "populair", "bekend", "innovatief",
+    "zogenoemd", "zogenaamd", "opvallend", "eigen", "ander", "enig", "veel", "verschillend",
+    "oud", "ouder", "oudst", "meest", "allernieuwst", "laatst", "vorig", "huidig", "zeer",
+)
+
+def ends_with_head(word: str, heads: Sequence[str]) -> str | None:
+    """The head in ``heads`` that ``word`` (a possible compound) ends with, longest first.
+
+    "chipmachinefabrikant" -> "fabrikant"; "quantum-instituut" -> "instituut".
+    """
+    low = word.lower()
+    best: str | None = None
+    for head in heads:
+        if low.endswith(head) and (best is None or len(head) > len(best)):
+            best = head
+    return best
+
+
+@lru_cache(maxsize=65536)
+def is_institute_word(word: str) -> bool:
+    """Does the (compound) noun name a non-commercial organisation?"""
+    low = word.lower()
+    if low in {"hof", "raad", "kamer", "unie"}:
+        return True
+    # short heads only as whole words: "hof" in "kerkhof", "raad" in "voorraad" are none
+    head = ends_with_head(low, INSTITUTE_HEADS)
+    if head is None:
+        return False
+    if head in {"hof", "raad", "kamer", "unie", "leger", "marine"} and low != head:
+        return low.endswith(("gerechtshof", "adviesraad", "toezichtraad", "gemeenteraad",
+                             "veiligheidsraad", "ondernemingsraad", "handelskamer",
+                             "douane-unie", "douaneunie"))
+    return True
+
+
+@lru_cache(maxsize=65536)
+def is_firm_word(word: str) -> bool:
+    """Does the (compound) noun describe a commercial company ("chipfabrikant")?"""
+    low = word.lower()
+    if low in {"bank"}:
+        return True
+    head = ends_with_head(low, FIRM_DESCRIPTOR_HEADS)
+    if head is None:
+        return False
+    if head in {"keten", "werf", "reus", "bank"} and low == head:
+        return head == "bank"
+    if low in {"voedselbank", "databank", "kennisbank", "zitbank", "partijgroep",
+               "doelgroep", "werkgroep", "leeftijdsgroep", "beroepsgroep", "bevolkingsgroep",
+               "actiegroep", "lobbygroep", "belangengroep", "dochter", "plaatsmaker"}:
+        return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def is_product_word(word: str) -> bool:
+    """Does the (compound) noun name goods or technology ("euv-machines", "drones")?"""
+    low = word.lower()
+    if low in NOT_PRODUCTS:
+        return False
+    head = ends_with_head(low, PRODUCT_HEADS)
+    if head is None:
+        return False
+    if head in {"tank", "tanks"}:
+        return low in {"tank", "tanks"}  # "brandstoftank", "denktank" are none
+    if head in {"auto", "auto's"}:
+        return low in {"auto", "auto's"} or low.endswith(("personenauto", "vrachtauto",
+                                                          "personenauto's", "vrachtauto's"))
+    if head == "programma":
+        return low.endswith(("ruimtevaartprogramma", "wapenprogramma", "raketprogramma",
+                             "kernwapenprogramma", "droneprogramma"))
+    return True
+
+
+PLACE_DESCRIPTORS: tuple[str, ...] = (
+    "provincie", "gemeente", "stad", "regio", "deelstaat", "dorp", "streek", "eiland",
+    "havenstad", "hoofdstad", "miljoenenstad", "wijk", "plaats", "land",
+)
+
+
+@lru_cache(maxsize=65536)
+def is_place_word(word: str) -> bool:
+    """Does the noun introduce a place ("de provincie Brabant", "de miljoenenstad X")?"""
+    low = word.lower()
+    return low in PLACE_DESCRIPTORS or low.endswith(("stad", "provincie", "regio", "dorp"))
+
+
+@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
+def is_product_name_descriptor(word: str) -> bool:
+    """Does the noun introduce a product name ("ruimtevaartprogramma Shenzhou")?"""
+    low = word.lower()
+    return is_product_word(low) or ends_with_head(low, PRODUCT_NAME_DESCRIPTORS) is not None
+
+
+def is_evaluative(adjective: str) -> bool:
+    """Evaluative adjectives are left out of spans ("geavanceerdste", "essentieel")."""
+    low = adjective.lower()
+    return low.startswith(EVALUATIVE_PREFIXES)
+
+
+def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
+    """The type a proper name's own words give: a legal form, or an institute head.
+
+    "ASML Holding N.V." -> FIRM; "Technische Universiteit Eindhoven" -> INSTITUTE;
+    "24e Onderzoeksinstituut van CETC" -> INSTITUTE (the head before "van").
+    """
+    lowered = [t.lower() for t in tokens]
+    # The head of "X van Y" is in X: "Ministerie van Defensie", "Instituut van CETC".
+    if "van" in lowered[1:]:
+        lowered = lowered[: lowered.index("van", 1)]
+    if any(t in LEGAL_FORMS for t in lowered[1:]) or (
+        len(lowered) == 1 and lowered[0] in {"n.v.", "b.v."}
+    ):
+        return "FIRM"
+    if any(is_institute_word(t) for t in lowered):
+        return "INSTITUTE"
+    if any(t.startswith(("universit", "hogeschool", "instit", "ministe")) for t in lowered):
+        return "INSTITUTE"
+    if any(is_firm_word(t) and t not in {"groep"} for t in lowered[1:]):
+        return "FIRM"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def org_type_from_descriptor(word: str) -> EntityType | None:
+    """The type a descriptor noun gives the name it introduces ("chipfabrikant X" -> FIRM)."""
+    if is_institute_word(word):
+        return "INSTITUTE"
+    if is_firm_word(word):
+        return "FIRM"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def head_key(word: str) -> str:
+    """A number-neutral key for a noun, to group "chipmachine" with "chipmachines".
+
+    Dutch plurals: -en (onderdelen -> onderdeel, systemen -> systeem,
+    raketten -> raket), -s / -'s (drones, auto's).
+    """
+    low = word.lower().replace("’", "'")
+    irregular = {"onderdelen": "onderdeel", "systemen": "systeem", "technologieën":
+                 "technologie", "schepen": "schip", "processoren": "processor"}
+    for plural, singular in irregular.items():
+        if low.endswith(plural):
+            return low[: -len(plural)] + singular
+    if low.endswith("'s"):
+        return low[:-2]
+    if re.search(r"(ten|ken|pen|gen|len|nen|ren|sen|den)$", low) and len(low) > 5:
+        stem = low[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stem = stem[:-1]  # raketten -> raket
+        return stem
+    if low.endswith("en") and len(low) > 5:
+        return low[:-2]
+    if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is")):
+        return low[:-1]
+    return low
+
+
+def decide_name_type(
+    *,
+    label: str | None,
+    tokens: Sequence[str],
+    descriptor: str | None = None,
+    given: EntityType | None = None,
+    gazetteer_type: str | None = None,
+    iso: str | None = None,
+) -> EntityType | None:
+    """The type of a proper name, from the strongest evidence available.
+
+    Order: the gazetteer; a country name; a type the finder already knew (PRODUCT
+    after "ruimtevaartprogramma", PERSON/LOCATION from NER) unless the name's own
+    words say organisation; the name's own words (legal form, institute head); the
+    glued descriptor; and for organisations of unknown kind, FIRM (the common case in
+    business news). ``label`` is the NER label (ORG/PER/LOC/MISC) or None for rules.
+    """
+    if gazetteer_type in {"FIRM", "INSTITUTE", "PRODUCT"}:
+        return gazetteer_type  # type: ignore[return-value]
+    if given == "COUNTRY" or iso is not None:
+        return "COUNTRY"
+    from .countries import country_iso
+
+    if label != "PER" and country_iso(" ".join(tokens)) is not None:
+        return "COUNTRY"
+    by_name = org_type_from_name(tokens)
+    by_descriptor: EntityType | None = None
+    if descriptor is not None:
+        by_descriptor = org_type_from_descriptor(descriptor)
+        if by_descriptor is None and (
+            is_product_word(descriptor) or ends_with_head(descriptor, PRODUCT_NAME_DESCRIPTORS)
+        ):
+            by_descriptor = "PRODUCT"
+    if given == "PRODUCT":
+        return by_name if by_name == "INSTITUTE" else "PRODUCT"
+    if label in {"PER", "LOC"} or given in {"PERSON", "LOCATION"}:
+        fallback: EntityType = "PERSON" if (label == "PER" or given == "PERSON") else "LOCATION"
+        if by_descriptor == "INSTITUTE" or (descriptor and is_place_word(descriptor)):
+            by_descriptor = None  # "de provincie Brabant" stays a place
+        return by_name or by_descriptor or fallback
+    if by_name is not None:
+        return by_name
+    if descriptor is not None and is_place_word(descriptor):
+        return "LOCATION"
+    if by_descriptor is not None:
+        return by_descriptor
+    return "FIRM"

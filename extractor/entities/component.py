@@ -1,0 +1,208 @@
+"""The spaCy component "extractor_entities": sets ``doc._.entities`` and ``doc._.entity_mentions``.
+
+Matchers are built once, when the component is created; each Doc then costs a few
+linear passes over its tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from . import classify
+from .countries import country_iso, nationality_adjective_isos
+from .gazetteer import (
+    Gazetteer,
+    GazetteerMatcher,
+    load_gazetteer,
+    parse_file,
+    shipped_files,
+)
+from .mentions import (
+    Candidate,
+    _has_pos,
+    _leading_adjectives,
+    _make,
+    find_candidates,
+    select_candidates,
+)
+from .resolve import resolve
+
+__all__ = ["EntityComponent", "make_entity_component"]
+
+
+class EntityComponent:
+    """Finds, types and resolves the entities of an article (SPEC section 1)."""
+
+    def __init__(
+        self, nlp: Language, name: str = "extractor_entities", gazetteers: Sequence[str] = ()
+    ) -> None:
+        self.name = name
+        self.gazetteer = _load(gazetteers)
+        self.matcher = GazetteerMatcher(nlp, self.gazetteer) if len(self.gazetteer) else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands = find_candidates(doc, self.matcher)
+        selected = select_candidates(cands)
+        selected = _propagate(doc, selected, self.gazetteer)
+        _glue_descriptors(doc, selected)
+        _name_adjectives(doc, selected)
+        entities, mentions = resolve(doc, selected)
+        doc._.entities = entities
+        doc._.entity_mentions = mentions
+        return doc
+
+
+def _load(paths: Sequence[str]) -> Gazetteer:
+    extra = [Path(p) for p in paths]
+    if shipped_files():
+        return load_gazetteer(extra)
+    # No shipped data (a stripped-down install): the user's files alone still work.
+    return Gazetteer([entry for path in extra for entry in parse_file(path)])
+
+
+def _glue_descriptors(doc: Doc, cands: list[Candidate]) -> None:
+    """A descriptor noun right before a name describes it: "chipfabrikant Nexperia",
+    "Chipmachinefabrikant ASML", "het ruimtevaartprogramma Shenzhou"."""
+    for cand in cands:
+        if cand.kind != "name" or cand.descriptor is not None or cand.start == 0:
+            continue
+        if cand.source in {"description", "product", "country"}:
+            continue
+        prev = doc[cand.start - 1]
+        if not (prev.is_lower or (prev.text[1:].islower() and prev.is_title)):
+            continue
+        low = prev.lower_
+        if (
+            classify.org_type_from_descriptor(low)
+            or classify.is_product_name_descriptor(low)
+            or classify.is_place_word(low)
+        ):
+            cand.descriptor = prev.i
+
+
+def _name_adjectives(doc: Doc, cands: list[Candidate]) -> None:
+    """Nationality adjectives before a name ("het Amerikaanse Lockheed Martin") or opening
+    it ("Chinese ministerie van Handel") modify it."""
+    has_pos = _has_pos(doc)
+    for cand in cands:
+        if cand.kind != "name" or cand.source in {"description", "product", "country"}:
+            continue
+        if cand.descriptor is not None:
+            continue  # the descriptor's own phrase carries the adjectives
+        countries, where = _leading_adjectives(doc, cand.start, has_pos)
+        first = doc[cand.start]
+        inside = nationality_adjective_isos(first.text)
+        if inside:
+            countries = tuple(dict.fromkeys((*inside, *countries)))
+            where = tuple(sorted({*where, cand.start}))
+        cand.countries, cand.adjectives = countries, where
+
+
+def _propagate(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """Find the other occurrences of names already found once, and names glued to a
+    hyphenated word ("NAVO-top" -> NAVO, "ASML-topman" -> ASML)."""
+    covered = [False] * len(doc)
+    for cand in selected:
+        for k in range(cand.start, cand.end):
+            covered[k] = True
+    known: dict[tuple[str, ...], Candidate] = {}
+    for cand in selected:
+        if cand.kind != "name" or cand.source in {"description", "product"}:
+            continue
+        if cand.extra.get("acronym_fallback"):
+            continue
+        words = tuple(t.text for t in doc[cand.start : cand.end])
+        known.setdefault(words, cand)
+        lowered = [w.lower() for w in words]
+        if "van" in lowered[1:]:
+            # "24e Onderzoeksinstituut van CETC" is also called "24e Onderzoeksinstituut"
+            cut = lowered.index("van", 1)
+            head = words[:cut]
+            if len(head) >= 2 or classify.org_type_from_name(head) == "INSTITUTE":
+                if not (len(head) == 1 and head[0].lower() in {"ministerie", "universiteit"}):
+                    known.setdefault(tuple(head), cand)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in known:
+        by_first.setdefault(words[0], []).append(words)
+    for seqs in by_first.values():
+        seqs.sort(key=len, reverse=True)
+    added: list[Candidate] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if covered[i]:
+            i += 1
+            continue
+        tok = doc[i]
+        hit = None
+        for words in by_first.get(tok.text, ()):
+            end = i + len(words)
+            if end <= n and not any(covered[i:end]) and tuple(t.text for t in doc[i:end]) == words:
+                hit = (end, known[words])
+                break
+        if hit is not None:
+            end, model = hit
+            new = _make(
+                doc, i, end, "name", "rule", type=model.type, entry=model.entry, iso=model.iso
+            )
+            if new is not None:
+                new.extra.update({k: v for k, v in model.extra.items() if k == "label"})
+                added.append(new)
+            for k in range(i, end):
+                covered[k] = True
+            i = end
+            continue
+        if "-" in tok.text[1:-1] and tok.text[:1].isupper():
+            cand = _hyphen_prefix(doc, tok.i, known, gazetteer)
+            if cand is not None:
+                added.append(cand)
+                covered[i] = True
+        i += 1
+    if not added:
+        return selected
+    return sorted([*selected, *added], key=lambda c: c.start)
+
+
+def _hyphen_prefix(
+    doc: Doc, i: int, known: dict[tuple[str, ...], Candidate], gazetteer: Gazetteer
+) -> Candidate | None:
+    tok = doc[i]
+    prefix, _, rest = tok.text.partition("-")
+    if not rest or not rest[:1].islower() or classify.is_product_word(rest):
+        return None
+    model = known.get((prefix,))
+    entry = gazetteer.lookup(prefix) if model is None else model.entry
+    iso = country_iso(prefix)
+    if model is None and entry is None and iso is None:
+        return None
+    if entry is not None and entry.type == "PRODUCT":
+        return None
+    cand = Candidate(
+        i,
+        i + 1,
+        tok.idx,
+        tok.idx + len(prefix),
+        prefix,
+        "name",
+        "rule",
+        type="COUNTRY" if iso else (model.type if model else entry.type if entry else None),
+        entry=entry if not iso else None,
+        iso=iso,
+    )
+    if model is not None:
+        cand.extra.update({k: v for k, v in model.extra.items() if k == "label"})
+    return cand
+
+
+@Language.factory(
+    "extractor_entities",
+    default_config={"gazetteers": []},
+)
+def make_entity_component(nlp: Language, name: str, gazetteers: list[str]) -> EntityComponent:
+    """spaCy factory; ``gazetteers`` lists extra gazetteer files (``--gazetteer``)."""
+    return EntityComponent(nlp, name, gazetteers)

@@ -1,0 +1,663 @@
+"""Candidate mentions: where in a Doc might a firm, institute, product or country be named?
+
+Sources, each a small function over a Doc returning :class:`Candidate` objects:
+NER spans (cleaned of determiners and glued descriptors), gazetteer matches,
+country names, rule-found names (quoted names after "de naam", legal forms,
+names after a descriptor such as "chipfabrikant"), organisation descriptions
+("een Chinees quantum-instituut", "het bedrijf") and product noun phrases
+("euv-machines", "drones"). :func:`select_candidates` keeps a non-overlapping set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from ..schema import EntityType
+from . import classify
+from .countries import country_iso, country_names, nationality_adjective_isos, strip_possessive
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .gazetteer import GazetteerEntry, GazetteerMatcher
+
+__all__ = ["MentionSpan", "Candidate", "find_candidates", "select_candidates"]
+
+MentionKind = Literal["name", "acronym", "description", "adjective"]
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    """One mention of an entity in a Doc, by token and character offsets.
+
+    ``kind`` says how it names the entity: a proper ``name``, an ``acronym``, a
+    ``description`` ("het instituut", "chipmachinefabrikant"), or a nationality
+    ``adjective`` ("Chinees"), which points at a COUNTRY entity and records in
+    ``modifies`` the id of the entity whose noun it modifies.
+    """
+
+    entity_id: str
+    type: EntityType
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    kind: MentionKind
+    modifies: str | None = None
+
+
+Source = Literal["gazetteer", "rule", "ner", "country", "misc", "description", "product"]
+
+# Higher wins an overlap of equal length; longer spans win first (see select_candidates).
+_PRIORITY: dict[str, int] = {
+    "gazetteer": 6,
+    "rule": 5,
+    "ner": 4,
+    "country": 3,
+    "misc": 2,
+    "description": 1,
+    "product": 0,
+}
+
+DETERMINERS = frozenset(
+    "de het een 't dit deze dat die zijn haar hun ons onze welk welke elk elke ieder iedere".split()
+)
+DEFINITE = frozenset("de het 't dit deze dat die zijn haar hun".split())
+_STOP_CAPS = frozenset(
+    """CEO CFO CTO COO AI EUV DUV PDF TV ICT BBP BNP CO2 EU VS VK NB OK PC IT HR KPI ESG GW MW
+    KW KWH MB GB TB USB LED LCD GPS DNA RNA II III IV VI IPO OESO ECB AIVD MIVD NAVO PS
+    EPA ANP NOS CDA VVD PVV SP GL PVDA BBB NSC JA NEE TU LNG LPG CNG EV RAM""".split()
+)
+
+
+# Closed-class words that look like adjectives to the no-tagger heuristic ("-e").
+_NOT_ADJECTIVES = DETERMINERS | frozenset(
+    """twee drie negen mee ze je we wie die deze onze uwe hare hunne alle beide vele
+    andere welke zulke dezelfde hetzelfde diverse enkele sommige meerdere overige
+    tussen naast onder boven binnen buiten achter langs rond rondom tijdens volgens
+    vanwege wegens behalve te""".split()
+)
+
+
+@dataclass
+class Candidate:
+    """A possible mention, before resolution; mutable while the stage works on it."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    kind: MentionKind
+    source: Source
+    type: EntityType | None = None  # None: an organisation of undecided type
+    entry: GazetteerEntry | None = None
+    iso: str | None = None  # for COUNTRY
+    head: str = ""  # lower-cased head word (descriptions, products)
+    countries: tuple[str, ...] = ()  # nationality adjectives modifying it
+    adjectives: tuple[int, ...] = ()  # token indices of those adjectives
+    descriptor: int | None = None  # token index of a descriptor glued before a name
+    definite: bool = False
+    plural: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _has_pos(doc: Doc) -> bool:
+    return doc.has_annotation("POS")
+
+
+def _is_sent_start(tok: Token) -> bool:
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return (
+        prev.text in {".", "!", "?", ":", '"', "“", "”", "\n"}
+        or "\n" in prev.whitespace_ + prev.text
+    )
+
+
+def is_adjective(tok: Token, has_pos: bool) -> bool:
+    """Adjective test that works with and without a tagger."""
+    if nationality_adjective_isos(tok.text):
+        return True
+    low = tok.lower_
+    if low in _NOT_ADJECTIVES:
+        return False
+    if has_pos:
+        return tok.pos_ == "ADJ" or (tok.tag_.startswith("ADJ") if tok.tag_ else False)
+    return tok.is_lower and low.endswith(("e", "isch", "air", "eel", "ief", "ig", "aal", "ant"))
+
+
+def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    start_char = doc[start].idx
+    text = doc[start:end].text  # doc.text would join the whole article on every call
+    end_char = start_char + len(text)
+    # "VS." / "CETC)" at the end: keep the closing punctuation out of the mention.
+    while (
+        text
+        and text[-1] in ".,;:)\"'”’"
+        and not text.endswith(("N.V.", "B.V.", "Inc.", "Corp.", "Co.", "S.A."))
+    ):
+        if text.endswith("."):
+            core = text[:-1]
+            if "." in core:  # "V.S." is an abbreviation, its stop belongs to it
+                break
+        text = text[:-1]
+        end_char -= 1
+    return start_char, end_char, text
+
+
+def _make(
+    doc: Doc, start: int, end: int, kind: MentionKind, source: Source, **kw: object
+) -> Candidate | None:
+    if end <= start:
+        return None
+    start_char, end_char, text = _char_span(doc, start, end)
+    if not text.strip():
+        return None
+    return Candidate(start, end, start_char, end_char, text, kind, source, **kw)  # type: ignore[arg-type]
+
+
+def _leading_adjectives(
+    doc: Doc, start: int, has_pos: bool
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Nationality adjectives directly before token ``start`` (through other adjectives)."""
+    isos: list[str] = []
+    where: list[int] = []
+    i = start - 1
+    while i >= 0 and (is_adjective(doc[i], has_pos) or doc[i].text in {",", "en"}):
+        if doc[i].text in {",", "en"} and not (
+            i > 0 and nationality_adjective_isos(doc[i - 1].text)
+        ):
+            break
+        codes = nationality_adjective_isos(doc[i].text)
+        if codes:
+            isos.extend(c for c in codes if c not in isos)
+            where.append(i)
+        i -= 1
+    return tuple(isos), tuple(sorted(where))
+
+
+# --- names -----------------------------------------------------------------------------
+
+
+def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | None]:
+    """Strip determiners, quotes and a glued descriptor from a name span.
+
+    Returns (start, end, descriptor token index or None).
+    "de Chipmachinefabrikant ASML" -> ASML, descriptor = the fabrikant token.
+    """
+    descriptor = None
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_
+        if low in DETERMINERS or tok.is_punct or tok.is_space:
+            start += 1
+            continue
+        if (
+            end - start > 1
+            and (classify.org_type_from_descriptor(low) or classify.is_product_word(low))
+            and (tok.is_lower or (tok.text[1:].islower() and doc[start + 1].text[:1].isupper()))
+        ):
+            if (
+                classify.org_type_from_name([doc[k].text for k in range(start, end)]) is None
+                or tok.is_lower
+                or not doc[start + 1].is_lower
+            ):
+                descriptor = start
+                start += 1
+                continue
+        if end - start > 1 and nationality_adjective_isos(tok.text) and not doc[start + 1].is_lower:
+            start += 1
+            continue
+        break
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and doc[end - 1].text not in {")"}
+    ):
+        end -= 1
+    while end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    return start, end, descriptor
+
+
+def ner_candidates(doc: Doc) -> list[Candidate]:
+    """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        label = ent.label_
+        start, end, descriptor = _clean_name_span(doc, ent.start, ent.end)
+        if end <= start:
+            continue
+        span = doc[start:end]
+        if label == "MISC":
+            if nationality_adjective_isos(span.text) or span.text.lower() in {
+                "nederlands",
+                "engels",
+            }:
+                continue
+            if not _looks_like_model(span.text) and descriptor is None:
+                continue
+            cand = _make(doc, start, end, "name", "misc", type="PRODUCT", descriptor=descriptor)
+        else:
+            etype: EntityType | None = {"PER": "PERSON", "LOC": "LOCATION"}.get(label)  # type: ignore[assignment]
+            cand = _make(doc, start, end, "name", "ner", type=etype, descriptor=descriptor)
+            if cand is not None:
+                cand.extra["label"] = label
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _looks_like_model(text: str) -> bool:
+    """ "F-35", "NXT:2000i", "iPhone 15", "A350": a named product model."""
+    has_digit = any(ch.isdigit() for ch in text)
+    inner_caps = any(w[:1].islower() and any(c.isupper() for c in w[1:]) for w in text.split())
+    return (has_digit and any(ch.isalpha() for ch in text)) or inner_caps
+
+
+def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Candidate]:
+    if matcher is None:
+        return []
+    out: list[Candidate] = []
+    for m in matcher(doc):
+        start, end, descriptor = _clean_name_span(doc, m.start, m.end)
+        if end <= start:
+            continue
+        cand = _make(
+            doc,
+            start,
+            end,
+            "name",
+            "gazetteer",
+            type=m.entry.type,
+            entry=m.entry,
+            descriptor=descriptor,
+        )
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _multiword_country_starts() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in country_names() if " " in name)
+
+
+def country_candidates(doc: Doc, max_tokens: int = 5) -> list[Candidate]:
+    """Country names and short forms ("Verenigde Staten", "VS", "China's")."""
+    out: list[Candidate] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        longest = min(max_tokens, n - i) if tok.lower_ in _multiword_country_starts() else 1
+        for size in range(longest, 0, -1):
+            words = [doc[k].text for k in range(i, i + size)]
+            if not words[-1][:1].isupper() and size > 1:
+                continue
+            iso = country_iso(" ".join(words))
+            if iso is not None:
+                hit = (size, iso)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, iso = hit
+        cand = _make(doc, i, i + size, "name", "country", type="COUNTRY", iso=iso)
+        if cand is not None:
+            out.append(cand)
+        i += size
+    return out
+
+
+def _capitalised_run(doc: Doc, start: int, max_len: int = 6) -> int:
+    """End of a run of name tokens starting at ``start`` ("Koninklijke Philips", "F-35")."""
+    end = start
+    while end < len(doc) and end - start < max_len:
+        tok = doc[end]
+        if (
+            tok.text[:1].isupper()
+            or (end > start and tok.like_num)
+            or (
+                end > start
+                and tok.lower_ in {"van", "de", "der", "&"}
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+            )
+            or (end == start and _looks_like_model(tok.text))
+        ):
+            if nationality_adjective_isos(tok.text) and end == start:
+                break
+            end += 1
+            continue
+        break
+    while end > start and doc[end - 1].lower_ in {"van", "de", "der", "&"}:
+        end -= 1
+    return end
+
+
+_ENGLISH_INSTITUTE_WORDS = frozenset(
+    """academy institute institution university college school council foundation commission
+    authority agency department bureau office court parliament army navy ministry laboratory
+    laboratories centre center society""".split()
+)
+_NAME_JOINERS = frozenset({"van", "voor", "of", "for", "and", "de", "der", "den", "&", "en"})
+
+
+def _title_run(doc: Doc, start: int, max_len: int = 8) -> int:
+    """End of a title-case name ("Nationale Universiteit voor Defensietechnologie")."""
+    end = start
+    n = len(doc)
+    while end < n and end - start < max_len:
+        tok = doc[end]
+        if tok.text[:1].isupper() and not tok.is_punct:
+            end += 1
+        elif (
+            tok.lower_ in _NAME_JOINERS
+            and end > start
+            and end + 1 < n
+            and doc[end + 1].text[:1].isupper()
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def rule_candidates(doc: Doc) -> list[Candidate]:
+    """Names found by rules: after a descriptor, quoted after "de naam", with a legal form."""
+    out: list[Candidate] = []
+    n = len(doc)
+    for tok in doc:
+        low = tok.lower_
+        nxt = tok.i + 1
+        # 'met de naam "24e Onderzoeksinstituut van CETC"'
+        if low == "naam" and nxt < n and doc[nxt].text in {'"', "“", "'", "‘", "„"}:
+            close = nxt + 1
+            while (
+                close < n and close - nxt < 12 and doc[close].text not in {'"', "”", "'", "’", "“"}
+            ):
+                close += 1
+            if close < n and close > nxt + 1:
+                cand = _make(doc, nxt + 1, close, "name", "rule")
+                if cand is not None:
+                    out.append(cand)
+            continue
+        # "chipfabrikant Nexperia", "ruimtevaartprogramma Shenzhou"
+        is_org_desc = classify.org_type_from_descriptor(low) is not None or classify.is_place_word(
+            low
+        )
+        is_prod_desc = classify.is_product_name_descriptor(low)
+        if (is_org_desc or is_prod_desc) and tok.is_lower and nxt < n:
+            first = doc[nxt]
+            if (
+                (first.text[:1].isupper() or _looks_like_model(first.text))
+                and first.lower_ not in DETERMINERS
+                and country_iso(first.text) is None
+                and not nationality_adjective_isos(first.text)
+            ):
+                end = _capitalised_run(doc, nxt)
+                if end > nxt:
+                    kind_type: EntityType | None = None if is_org_desc else "PRODUCT"
+                    cand = _make(doc, nxt, end, "name", "rule", type=kind_type, descriptor=tok.i)
+                    if cand is not None:
+                        out.append(cand)
+        # "Koninklijke Philips N.V.", "Nvidia Corporation"
+        if (
+            low in classify.LEGAL_FORMS
+            and tok.text[:1].isupper()
+            and tok.i > 0
+            and doc[tok.i - 1].text[:1].isupper()
+        ):
+            begin = tok.i - 1
+            while (
+                begin > 0
+                and doc[begin - 1].text[:1].isupper()
+                and tok.i - begin < 5
+                and not _is_sent_start(doc[begin])
+            ):
+                begin -= 1
+            end = tok.i + 1
+            while (
+                end < n and doc[end].lower_ in classify.LEGAL_FORMS and doc[end].text[:1].isupper()
+            ):
+                end += 1
+            start, end2, descriptor = _clean_name_span(doc, begin, end)
+            cand = _make(doc, start, end2, "name", "rule", type="FIRM", descriptor=descriptor)
+            if cand is not None:
+                out.append(cand)
+        # "ministerie van Onderwijs, Cultuur en Wetenschap", "Chinese ministerie van Handel"
+        if (
+            low in {"ministerie", "ministry"}
+            and nxt + 1 < n
+            and doc[nxt].lower_ in {"van", "of"}
+            and doc[nxt + 1].text[:1].isupper()
+        ):
+            end = nxt + 1
+            while end < n and (
+                doc[end].text[:1].isupper()
+                or (
+                    doc[end].text in {",", "en", "and", "&"}
+                    and end + 1 < n
+                    and doc[end + 1].text[:1].isupper()
+                    and doc[end + 1].lower_ not in DETERMINERS
+                )
+            ):
+                end += 1
+            begin = tok.i
+            if begin > 0 and nationality_adjective_isos(doc[begin - 1].text):
+                begin -= 1
+            cand = _make(doc, begin, end, "name", "rule", type="INSTITUTE")
+            if cand is not None:
+                out.append(cand)
+        # "de gemeente Hoogeveen" acts as an organisation
+        if (
+            low == "gemeente"
+            and nxt < n
+            and doc[nxt].text[:1].isupper()
+            and country_iso(doc[nxt].text) is None
+        ):
+            end = _capitalised_run(doc, nxt, 3)
+            cand = _make(doc, tok.i, end, "name", "rule", type="INSTITUTE")
+            if cand is not None:
+                out.append(cand)
+        # Title-case names with an organisation word: "Technische Universiteit Eindhoven",
+        # "Harbin Institute of Technology", "Clingendael Instituut", "Koninklijke Luchtmacht"
+        if tok.text[:1].isupper() and (
+            tok.i == 0
+            or not doc[tok.i - 1].text[:1].isupper()
+            or doc[tok.i - 1].lower_ in DETERMINERS
+        ):
+            end = _title_run(doc, tok.i)
+            if end - tok.i >= 2:
+                words = [t.text for t in doc[tok.i : end]]
+                if (
+                    any(
+                        classify.is_institute_word(w) or w.lower() in _ENGLISH_INSTITUTE_WORDS
+                        for w in words
+                    )
+                    and words[0].lower() not in DETERMINERS
+                ):
+                    cand = _make(doc, tok.i, end, "name", "rule", type="INSTITUTE")
+                    if cand is not None:
+                        out.append(cand)
+        # Bare acronyms the model missed ("CETC", "TSMC"): organisations in this domain.
+        if (
+            tok.is_upper
+            and tok.is_alpha
+            and 2 <= len(tok.text) <= 6
+            and tok.text not in _STOP_CAPS
+            and country_iso(tok.text) is None
+        ):
+            cand = _make(doc, tok.i, tok.i + 1, "name", "rule")
+            if cand is not None:
+                cand.extra["acronym_fallback"] = True
+                out.append(cand)
+    return out
+
+
+# --- descriptions and products ---------------------------------------------------------
+
+
+def _np_start(doc: Doc, head: int, has_pos: bool, keep_nationality: bool) -> tuple[int, bool]:
+    """Left edge of the noun phrase headed by ``head``, without determiner or evaluative
+    adjectives; also whether a definite determiner precedes it."""
+    start = head
+    i = head - 1
+    while i >= 0 and is_adjective(doc[i], has_pos) and not doc[i].is_punct:
+        if classify.is_evaluative(doc[i].text):
+            break
+        if nationality_adjective_isos(doc[i].text) and not keep_nationality:
+            break
+        start = i
+        i -= 1
+    # Skip back over evaluative adjectives to find the determiner.
+    j = start - 1
+    while j >= 0 and (is_adjective(doc[j], has_pos) or doc[j].lower_ in {"meest", "zeer", "nog"}):
+        j -= 1
+    definite = j >= 0 and doc[j].lower_ in DEFINITE
+    return start, definite
+
+
+def description_candidates(doc: Doc) -> list[Candidate]:
+    """Organisation descriptions: "een Chinees quantum-instituut", "het bedrijf"."""
+    has_pos = _has_pos(doc)
+    out: list[Candidate] = []
+    for tok in doc:
+        low = tok.lower_
+        if not (tok.is_lower or (tok.text[1:].islower() and _is_sent_start(tok))):
+            continue
+        if has_pos and tok.pos_ in {"VERB", "ADJ", "ADV", "ADP"}:
+            continue
+        gov = low in classify.GOVERNMENT_HEADS
+        org_type = "INSTITUTE" if gov else classify.org_type_from_descriptor(low)
+        if org_type is None:
+            continue
+        start, definite = _np_start(doc, tok.i, has_pos, keep_nationality=True)
+        countries, adjs = _leading_adjectives(doc, tok.i, has_pos)
+        plural = (
+            low.endswith(("en", "s"))
+            and not low.endswith(("regering", "overheid"))
+            and classify.head_key(low) != low
+            and low not in {"staten"}
+            and not low.endswith(("instituut", "bedrijf", "kabinet"))
+        )
+        cand = _make(
+            doc,
+            start,
+            tok.i + 1,
+            "description",
+            "description",
+            type=org_type,
+            head=low,
+            countries=countries,
+            adjectives=adjs,
+            definite=definite,
+            plural=plural,
+        )
+        if cand is not None:
+            cand.extra["government"] = gov
+            out.append(cand)
+    return out
+
+
+def product_candidates(doc: Doc) -> list[Candidate]:
+    """Product noun phrases: compounds with a goods head ("euv-machines", "raketsystemen")."""
+    has_pos = _has_pos(doc)
+    out: list[Candidate] = []
+    n = len(doc)
+    for tok in doc:
+        low = tok.lower_
+        if not classify.is_product_word(low):
+            continue
+        if not (tok.is_lower or tok.text[1:].islower() or "-" in tok.text):
+            continue
+        if has_pos and tok.pos_ in {"VERB", "ADV", "ADP", "AUX"}:
+            continue
+        # "X is (een) onderdeel van Y" states membership (subsidiary_of), not goods.
+        if (
+            classify.head_key(low) == "onderdeel"
+            and tok.i + 1 < n
+            and doc[tok.i + 1].lower_ == "van"
+        ):
+            before = {doc[k].lower_ for k in range(max(0, tok.i - 3), tok.i)}
+            if before & {"is", "zijn", "was", "waren", "wordt", "werd", "blijft", "als", "maakt"}:
+                continue
+        start, _definite = _np_start(doc, tok.i, has_pos, keep_nationality=False)
+        cand = _make(
+            doc,
+            start,
+            tok.i + 1,
+            "description",
+            "product",
+            type="PRODUCT",
+            head=classify.head_key(low),
+        )
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+# --- putting it together ---------------------------------------------------------------
+
+
+def find_candidates(doc: Doc, gazetteer: GazetteerMatcher | None = None) -> list[Candidate]:
+    """Every candidate from every source (overlapping)."""
+    found: list[Candidate] = []
+    found += gazetteer_candidates(doc, gazetteer)
+    found += ner_candidates(doc)
+    found += country_candidates(doc)
+    found += rule_candidates(doc)
+    found += description_candidates(doc)
+    found += product_candidates(doc)
+    return found
+
+
+def select_candidates(cands: Iterable[Candidate]) -> list[Candidate]:
+    """A non-overlapping subset: longer spans first, then source priority; in text order.
+
+    Exception: a bare-acronym fallback never beats a real candidate it overlaps.
+    """
+    ordered = sorted(
+        cands,
+        key=lambda c: (
+            c.extra.get("acronym_fallback", False) is False,
+            c.length if c.source not in {"description", "product"} else 0,
+            _PRIORITY[c.source],
+            c.length,
+        ),
+        reverse=True,
+    )
+    taken = [False] * (max((c.end for c in ordered), default=0) + 1)
+    kept: list[Candidate] = []
+    for cand in ordered:
+        if any(taken[cand.start : cand.end]):
+            continue
+        for k in range(cand.start, cand.end):
+            taken[k] = True
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def iter_tokens(doc: Doc, cands: Sequence[Candidate]) -> set[int]:
+    """Token indices covered by ``cands``."""
+    return {k for c in cands for k in range(c.start, c.end)}
+
+
+def name_key(text: str) -> str:
+    """Key that groups repeated mentions of one name ("China's" with "China")."""
+    return " ".join(strip_possessive(text).casefold().split())

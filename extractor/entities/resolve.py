@@ -1,0 +1,479 @@
+"""In-article resolution: candidate mentions -> one entity per real-world thing.
+
+Steps, in order (each a function below):
+1. type every name (:func:`classify.decide_name_type`);
+2. group names: the same name, a gazetteer entry, acronym definitions
+   ("China Electronics Technology Group Corporation (CETC)"), acronyms by initials,
+   partial and fuller names ("24e Onderzoeksinstituut" / "... van CETC", "Verhoef" /
+   "Mark Verhoef");
+3. attach descriptions to names: a glued descriptor ("chipfabrikant Nexperia"), an
+   apposition ("Wingtech, een concern uit Jiaxing"), the same compound head
+   ("militair onderzoeksinstituut" -> "24e Onderzoeksinstituut"), a government of a
+   named nationality ("Chinese overheid" = "Chinese staat"), a definite description
+   ("het instituut", "het bedrijf") -> the nearest earlier entity that fits;
+   descriptions with a nationality adjective and no antecedent are entities of their own
+   ("een Chinees quantum-instituut");
+4. group product noun phrases by head noun;
+5. nationality adjectives -> COUNTRY entities (``from_adjective`` when the country is
+   never named by a noun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..schema import Entity, EntityType, Mention
+from . import classify
+from .countries import country_name, nationality_adjective_isos, strip_possessive
+from .mentions import Candidate, MentionSpan, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ORG_TYPES = frozenset({"FIRM", "INSTITUTE"})
+_NATIONALITY_SUBJECTS = frozenset({"FIRM", "INSTITUTE", "PERSON"})
+
+
+@dataclass
+class Group:
+    """One entity under construction."""
+
+    key: str
+    type: EntityType
+    members: list[Candidate] = field(default_factory=list)
+    iso: str | None = None
+    country: str | None = None
+    adjectives: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+    # (token, start_char, end_char, text, modified group key)
+    from_adjective: bool = False
+
+    @property
+    def first(self) -> int:
+        starts = [c.start_char for c in self.members] + [a[1] for a in self.adjectives]
+        return min(starts) if starts else 10**9
+
+    def names(self) -> list[Candidate]:
+        return [c for c in self.members if c.kind in {"name", "acronym"}]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper() or w[:1].isdigit())
+
+
+def acronym_fits(acronym: str, words: Sequence[str]) -> bool:
+    """Does ``acronym`` abbreviate the name ``words``?
+
+    "CETC" fits "China Electronics Technology Group Corporation" (letters in order,
+    first letters equal), "VIS" fits "Vanguard International Semiconductor",
+    "TU/e" fits "Technische Universiteit Eindhoven".
+    """
+    letters = [ch.upper() for ch in acronym if ch.isalpha()]
+    initials = _initials(words).upper()
+    if len(letters) < 2 or len(initials) < 2 or letters[0] != initials[0]:
+        return False
+    # Every letter in order somewhere in the name ("T" of "Defensietechnologie" in NUDT),
+    # and all but one of them initials of its words.
+    full = iter(" ".join(words).upper())
+    if not all(ch in full for ch in letters):
+        return False
+    it = iter(initials)
+    hits = sum(1 for ch in letters if ch in it)
+    return hits >= len(letters) - 1
+
+
+def group_key(cand: Candidate) -> str:
+    if cand.type == "COUNTRY" and cand.iso:
+        return "iso:" + cand.iso
+    if cand.entry is not None:
+        return "gaz:" + cand.entry.name
+    return "name:" + name_key(cand.text)
+
+
+def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[MentionSpan]]:
+    """Entities (ids in order of first mention) and token-level mentions for ``doc``."""
+    names = [c for c in cands if c.kind in {"name", "acronym"} and c.source != "product"]
+    descriptions = [c for c in cands if c.source == "description"]
+    products = [c for c in cands if c.source == "product"]
+
+    for cand in names:
+        cand.type = classify.decide_name_type(
+            label=str(cand.extra.get("label", "")) or None,
+            tokens=[t.text for t in doc[cand.start : cand.end]],
+            descriptor=doc[cand.descriptor].text if cand.descriptor is not None else None,
+            given=cand.type,
+            gazetteer_type=cand.entry.type if cand.entry is not None else None,
+        )
+    names = [c for c in names if c.type is not None]
+
+    groups = _group_names(doc, names)
+    by_member: dict[int, Group] = {id(c): g for g in groups.values() for c in g.members}
+    _attach_descriptions(doc, descriptions, groups, by_member)
+    _group_products(doc, products, groups, by_member)
+    _link_adjectives(doc, groups)
+    return _build(groups)
+
+
+def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
+    uf = _UnionFind()
+    for cand in names:
+        uf.find(group_key(cand))
+    by_key: dict[str, list[Candidate]] = {}
+    for cand in names:
+        by_key.setdefault(group_key(cand), []).append(cand)
+    # Acronym definitions: "Name (ACR)".
+    n = len(doc)
+    by_start = {c.start: c for c in names}
+    for cand in names:
+        if cand.type not in ORG_TYPES:
+            continue
+        if cand.end + 2 < n and doc[cand.end].text == "(" and doc[cand.end + 2].text == ")":
+            inner = by_start.get(cand.end + 1)
+            if inner is not None and inner.end == cand.end + 2:
+                inner.kind = "acronym"
+                inner.type = cand.type
+                uf.union(group_key(cand), group_key(inner))
+    # Acronyms by initials and partial names, between groups of compatible type.
+    reps = {key: max(cs, key=lambda c: len(c.text)) for key, cs in by_key.items()}
+    keys = list(reps)
+    for a in keys:
+        ca = reps[a]
+        if ca.type not in ORG_TYPES and ca.type != "PERSON":
+            continue
+        words_a = strip_possessive(ca.text).split()
+        for b in keys:
+            if a == b:
+                continue
+            cb = reps[b]
+            if cb.type not in ORG_TYPES and cb.type != "PERSON":
+                continue
+            if (ca.type == "PERSON") != (cb.type == "PERSON"):
+                continue
+            words_b = strip_possessive(cb.text).split()
+            if len(words_a) >= len(words_b):
+                continue
+            if ca.type == "PERSON":
+                # "Verhoef" = "Mark Verhoef"; "Van der Linden" = "Anke van der Linden"
+                tail = [w.lower() for w in words_b[-len(words_a) :]]
+                if [w.lower() for w in words_a] == tail:
+                    uf.union(b, a)
+                continue
+            if (
+                len(words_a) == 1
+                and words_a[0].isupper()
+                and acronym_fits(words_a[0], words_b)
+                and ca.entry is None
+            ):
+                ca.kind = "acronym"
+                uf.union(b, a)
+                continue
+            if [w.lower() for w in words_b[: len(words_a)]] == [w.lower() for w in words_a]:
+                rest = [w.lower() for w in words_b[len(words_a) :]]
+                # "24e Onderzoeksinstituut" / "... van CETC"; "ASML" / "ASML Holding N.V."
+                if (
+                    rest[0] in {"van", "voor", "uit"}
+                    or all(w in classify.LEGAL_FORMS or w in {"&"} for w in rest)
+                    or ca.entry is None
+                    and cb.entry is None
+                    and len(words_a) >= 2
+                ):
+                    uf.union(b, a)
+    groups: dict[str, Group] = {}
+    for key, cs in by_key.items():
+        root = uf.find(key)
+        group = groups.get(root)
+        if group is None:
+            group = groups[root] = Group(root, cs[0].type or "FIRM")
+        group.members.extend(cs)
+    for group in groups.values():
+        group.type = _group_type(group.members)
+        for cand in group.members:
+            if cand.iso:
+                group.iso = cand.iso
+            if cand.entry is not None and cand.entry.country and group.country is None:
+                group.country = cand.entry.country
+    return groups
+
+
+def _group_type(members: Sequence[Candidate]) -> EntityType:
+    """Gazetteer type first, then the type of the longest name."""
+    for cand in members:
+        if cand.entry is not None and cand.type:
+            return cand.type
+    best = max(members, key=lambda c: (c.kind == "name", len(c.text)))
+    return best.type or "FIRM"
+
+
+def _head_words(group: Group) -> set[str]:
+    words: set[str] = set()
+    for cand in group.members:
+        if cand.kind == "description":
+            words.add(cand.head)
+        else:
+            for word in cand.text.lower().replace("-", " ").split():
+                words.add(word)
+    return words
+
+
+def _attach_descriptions(
+    doc: Doc,
+    descriptions: Sequence[Candidate],
+    groups: dict[str, Group],
+    by_member: dict[int, Group],
+) -> None:
+    descriptor_of: dict[int, Group] = {}
+    name_at_start: dict[int, Group] = {}
+    name_at_end: dict[int, Group] = {}
+    for group in groups.values():
+        for cand in group.members:
+            if cand.descriptor is not None:
+                descriptor_of[cand.descriptor] = group
+            name_at_start[cand.start] = group
+            name_at_end[cand.end] = group
+    n = len(doc)
+    for desc in sorted(descriptions, key=lambda c: c.start):
+        target: Group | None = None
+        head = desc.head
+        # 1. glued descriptor: "chipfabrikant Nexperia", "de Chinese eigenaar Wingtech"
+        if desc.end - 1 in descriptor_of:
+            target = descriptor_of[desc.end - 1]
+        # 2. apposition: "Wingtech, een beursgenoteerd concern", "defensiebedrijven, CETC"
+        elif desc.end + 1 < n and doc[desc.end].text == "," and desc.end + 1 in name_at_start:
+            target = name_at_start[desc.end + 1]
+        elif (
+            desc.start >= 2
+            and doc[desc.start - 1].lower_ in {"een", "het", "de"}
+            and doc[desc.start - 2].text == ","
+            and desc.start - 2 in name_at_end
+        ):
+            target = name_at_end[desc.start - 2]
+        if target is not None:
+            if target.type in ORG_TYPES or target.type == "PERSON":
+                _add(target, desc, by_member)
+            continue
+        if desc.plural:
+            continue
+        # 3. the same compound head as a name: "militair onderzoeksinstituut"
+        if head not in classify.GENERIC_DESCRIPTIONS and head not in classify.GOVERNMENT_HEADS:
+            same = [
+                g
+                for g in groups.values()
+                if g.type in ORG_TYPES
+                and any(
+                    c.kind != "description" and head in c.text.lower().replace("-", " ").split()
+                    for c in g.members
+                )
+            ]
+            if same:
+                target = min(same, key=lambda g: min(abs(c.start - desc.start) for c in g.members))
+                _add(target, desc, by_member)
+                continue
+        # 4. a government by nationality: "Chinese overheid" = "Chinese staat"
+        if desc.extra.get("government"):
+            if desc.countries:
+                key = "gov:" + desc.countries[0]
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = Group(key, "INSTITUTE")
+                _add(group, desc, by_member)
+            elif desc.definite and head in {"regering", "kabinet"}:
+                govs = [
+                    g
+                    for g in groups.values()
+                    if g.key.startswith("gov:") and g.first < desc.start_char
+                ]
+                if govs:
+                    _add(max(govs, key=lambda g: g.first), desc, by_member)
+            continue
+        # 5. a new, unnamed organisation with a nationality: "een Chinees quantum-instituut"
+        if desc.countries and not desc.definite:
+            key = f"desc:{classify.head_key(head)}:{desc.countries[0]}"
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = Group(key, desc.type or "INSTITUTE")
+            _add(group, desc, by_member)
+            continue
+        # 6. a definite description -> the nearest earlier entity that fits
+        if desc.definite:
+            target = _antecedent(desc, groups)
+            if target is not None:
+                _add(target, desc, by_member)
+            elif desc.countries:
+                key = f"desc:{classify.head_key(head)}:{desc.countries[0]}"
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = Group(key, desc.type or "INSTITUTE")
+                _add(group, desc, by_member)
+
+
+def _antecedent(desc: Candidate, groups: dict[str, Group]) -> Group | None:
+    """The nearest earlier organisation of the description's type, preferring one whose
+    own words end in the description's head ("het instituut" -> "... quantum-instituut")."""
+    best: tuple[int, int, Group] | None = None
+    head = desc.head
+    generic_head = head
+    for g in groups.values():
+        if g.type != desc.type:
+            continue
+        before = [c.start for c in g.members if c.start < desc.start]
+        if not before:
+            continue
+        fits = any(w.endswith(generic_head) for w in _head_words(g))
+        if desc.countries and g.country not in (None, desc.countries[0]):
+            continue
+        rank = (1 if fits else 0, max(before))
+        if best is None or rank > best[:2]:
+            best = (*rank, g)
+    if best is None:
+        return None
+    if head in {"instituut", "universiteit", "ministerie"} and best[0] == 0:
+        return None
+    return best[2]
+
+
+def _add(group: Group, cand: Candidate, by_member: dict[int, Group]) -> None:
+    group.members.append(cand)
+    by_member[id(cand)] = group
+
+
+def _group_products(
+    doc: Doc, products: Sequence[Candidate], groups: dict[str, Group], by_member: dict[int, Group]
+) -> None:
+    descriptor_of = {
+        c.descriptor: g
+        for g in groups.values()
+        for c in g.members
+        if c.descriptor is not None and g.type == "PRODUCT"
+    }
+    for prod in products:
+        target = descriptor_of.get(prod.end - 1)
+        if target is None:
+            key = "prod:" + prod.head
+            target = groups.get(key)
+            if target is None:
+                target = groups[key] = Group(key, "PRODUCT")
+        _add(target, prod, by_member)
+
+
+def _link_adjectives(doc: Doc, groups: dict[str, Group]) -> None:
+    by_iso = {g.iso: g for g in groups.values() if g.type == "COUNTRY" and g.iso}
+    for group in list(groups.values()):
+        if group.type not in _NATIONALITY_SUBJECTS:
+            continue
+        seen: set[int] = set()
+        for cand in group.members:
+            for tok_i in cand.adjectives:
+                if tok_i in seen:
+                    continue
+                seen.add(tok_i)
+                tok = doc[tok_i]
+                for iso in nationality_adjective_isos(tok.text):
+                    country = by_iso.get(iso)
+                    if country is None:
+                        country = Group("iso:" + iso, "COUNTRY", iso=iso, from_adjective=True)
+                        groups[country.key] = by_iso[iso] = country
+                    country.adjectives.append(
+                        (tok_i, tok.idx, tok.idx + len(tok.text), tok.text, group.key)
+                    )
+                    if group.country is None:
+                        group.country = iso
+
+
+def _canonical(group: Group) -> str:
+    if group.type == "COUNTRY" and group.from_adjective and group.iso:
+        return country_name(group.iso)
+    names = [c for c in group.members if c.kind == "name"]
+    if group.type == "PRODUCT":
+        pool = names or group.members
+        named = [c for c in pool if c.source != "product"]
+        pool = named or pool
+        return strip_possessive(min(pool, key=lambda c: (len(c.text), c.start)).text)
+    if names:
+        best = max(names, key=lambda c: (len(strip_possessive(c.text)), -c.start))
+        text = strip_possessive(best.text)
+        if group.type == "COUNTRY" and text.lower().startswith("de "):
+            text = text[3:]
+        return text
+    pool = group.members
+    return max(pool, key=lambda c: (len(c.text), -c.start)).text
+
+
+def _is_alias(cand: Candidate) -> bool:
+    if cand.kind in {"name", "acronym"}:
+        return True
+    if cand.source == "product":
+        return True
+    # "het instituut", a glued "chipfabrikant" describe; "Chinees quantum-instituut" names
+    return bool(cand.countries) or (
+        " " in cand.text and cand.head not in classify.GENERIC_DESCRIPTIONS
+    )
+
+
+def _build(groups: dict[str, Group]) -> tuple[list[Entity], list[MentionSpan]]:
+    ordered = sorted(
+        (g for g in groups.values() if g.members or g.adjectives), key=lambda g: g.first
+    )
+    ids = {g.key: f"e{i}" for i, g in enumerate(ordered, start=1)}
+    entities: list[Entity] = []
+    spans: list[MentionSpan] = []
+    for group in ordered:
+        eid = ids[group.key]
+        members = sorted(group.members, key=lambda c: (c.start_char, c.end_char))
+        mentions: list[Mention] = []
+        seen: set[tuple[int, int]] = set()
+        aliases: list[str] = []
+        for cand in members:
+            if (cand.start_char, cand.end_char) in seen:
+                continue
+            seen.add((cand.start_char, cand.end_char))
+            mentions.append(Mention(start=cand.start_char, end=cand.end_char, text=cand.text))
+            kind = cand.kind if cand.source != "product" else "name"
+            spans.append(
+                MentionSpan(
+                    eid, group.type, cand.start, cand.end, cand.start_char, cand.end_char, kind
+                )
+            )
+            if _is_alias(cand) and cand.text not in aliases:
+                aliases.append(cand.text)
+        if group.from_adjective:
+            for _tok, _s, _e, text, _mod in group.adjectives:
+                if text not in aliases:
+                    aliases.append(text)
+        for tok_i, s, e, _text, modified in group.adjectives:
+            spans.append(
+                MentionSpan(
+                    eid, "COUNTRY", tok_i, tok_i + 1, s, e, "adjective", modifies=ids.get(modified)
+                )
+            )
+        entities.append(
+            Entity(
+                id=eid,
+                type=group.type,
+                name=_canonical(group),
+                aliases=aliases,
+                country=group.iso if group.type == "COUNTRY" else group.country,
+                iso=group.iso if group.type == "COUNTRY" else None,
+                from_adjective=group.from_adjective and not mentions,
+                mentions=mentions,
+            )
+        )
+    spans.sort(key=lambda s: (s.start, s.end, s.kind))
+    return entities, spans
