@@ -1,0 +1,174 @@
+"""The spaCy component "extractor_claims": patterns -> qualifiers -> merged, scored claims.
+
+Reads ``doc._.entities``, ``doc._.entity_mentions`` and ``doc._.published``; writes
+``doc._.claims`` (a list of ``schema.Claim``). The same (subject, predicate, object, negated)
+stated in several sentences is one claim with every sentence in ``all_evidence``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..nlp import extensions  # noqa: F401  (registers the Doc extensions)
+from ..schema import Claim, Evidence
+from .candidate import Candidate, types_allowed
+from .confidence import Calibration, features, load_calibration
+from .docview import Arg, DocView
+from .lexicon import CLIENT_NOUNS
+from .nominal import (
+    descriptor_candidates,
+    location_candidates,
+    name_candidates,
+    nationality_candidates,
+    restriction_candidates,
+    state_candidates,
+)
+from .patterns import noun_candidates, verb_candidates
+from .qualifiers import FORMER_WORDS, modality, negation_cue, resolve_time
+
+
+@dataclass
+class _Merged:
+    first: Candidate
+    sentences: list[Span] = field(default_factory=list)
+    best: float = 0.0
+    product: str | None = None
+    target: str | None = None
+    time: str | None = None
+
+
+def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None:
+    """Set negated, modality and time from the candidate's scope (pure over the words)."""
+    sent = view.doc[c.trigger].sent
+    words = view.words(range(*c.scope))
+    if c.nominal:
+        # a description is negated only by "voormalig"/"voorheen"-type words before it
+        c.negated = any(w in FORMER_WORDS or w.startswith("ex-") for w in words)
+        c.modality = "asserted"
+        return
+    cue = negation_cue(words)
+    c.negated = cue is not None
+    c.modality = modality(words, view.words(range(sent.start, sent.end)), c.negated)
+    c.time = resolve_time(words, published) or resolve_time(
+        view.words(range(sent.start, sent.end)), published)
+
+
+def find_candidates(view: DocView) -> Iterator[Candidate]:
+    """Every candidate in the document, in sentence order, type constraints applied."""
+    doc = view.doc
+    suppliers: list[Arg] = []
+    nationality: dict[str, Arg] = {}
+    recipients: list[Arg] = []
+    for sent in doc.sents:
+        found: list[Candidate] = []
+        found.extend(verb_candidates(view, sent))
+        found.extend(noun_candidates(view, sent, suppliers))
+        found.extend(descriptor_candidates(view, sent))
+        found.extend(nationality_candidates(view, sent))
+        found.extend(location_candidates(view, sent))
+        found.extend(restriction_candidates(view, sent))
+        found.extend(_client_nationality(view, sent, recipients))
+        for c in found:
+            if c.predicate == "nationality":
+                nationality.setdefault(c.subject.entity_id, c.object)
+        found.extend(state_candidates(view, sent, nationality))
+        for c in found:
+            if not types_allowed(c.predicate, c.subject.type, c.object.type):
+                continue
+            if c.predicate == "supplies" and c.family == "verb":
+                suppliers.append(c.subject)
+                recipients.append(c.object)
+            yield c
+    for c, _ in name_candidates(view):
+        if types_allowed(c.predicate, c.subject.type, c.object.type):
+            yield c
+
+
+def _client_nationality(view: DocView, sent: Span, recipients: list[Arg]) -> Iterator[Candidate]:
+    """"De leveringen aan deze Chinese klanten": nationality of the recipients named before."""
+    doc = view.doc
+    for adj in view.adjectives:
+        if not (sent.start < adj.start and adj.end < sent.end):
+            continue
+        if doc[adj.end].lower_ not in CLIENT_NOUNS or doc[adj.start - 1].lower_ not in {
+                "deze", "die", "de"}:
+            continue
+        seen: set[str] = set()
+        for r in recipients:
+            if r.type in {"FIRM", "INSTITUTE"} and r.entity_id not in seen:
+                seen.add(r.entity_id)
+                yield Candidate("nationality", r, view.arg(adj, "adjective"), adj.start,
+                                "client", "client_adj", (adj.start - 1, adj.end + 1),
+                                nominal=True)
+
+
+def _evidence(sent: Span) -> Evidence:
+    text = sent.text
+    stripped = text.rstrip()
+    lead = len(stripped) - len(stripped.lstrip())
+    return Evidence(sentence=stripped.strip(), start=sent.start_char + lead,
+                    end=sent.start_char + len(stripped))
+
+
+def build_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
+                 published: str | None, calibration: Calibration | None = None) -> list[Claim]:
+    """All claims of a document (the component's work, callable without spaCy's pipeline)."""
+    calibration = calibration or load_calibration()
+    view = DocView(doc, entities, mentions)
+    merged: dict[tuple[str, str, str, bool], _Merged] = {}
+    scores: dict[int, float] = {}
+    for c in find_candidates(view):
+        apply_qualifiers(view, c, published)
+        key = c.key()
+        sent = doc[c.trigger].sent
+        item = merged.get(key)
+        if item is None:
+            item = merged[key] = _Merged(c)
+        if all(s.start != sent.start for s in item.sentences):
+            item.sentences.append(sent)
+        score = calibration.score(features(c, 1))
+        scores[id(c)] = score
+        item.best = max(item.best, score)
+        item.product = item.product or (c.product.entity_id if c.product else None)
+        item.target = item.target or (c.target.entity_id if c.target else None)
+        item.time = item.time or c.time
+    claims: list[Claim] = []
+    for n, item in enumerate(merged.values(), start=1):
+        c = item.first
+        f = features(c, len(item.sentences))
+        confidence = max(item.best, calibration.score(f))
+        evidences = [_evidence(s) for s in sorted(item.sentences, key=lambda s: s.start)]
+        first = _evidence(doc[c.trigger].sent)
+        claims.append(Claim(
+            id=f"c{n}", subject=c.subject.entity_id, predicate=c.predicate,  # type: ignore[arg-type]
+            object=c.object.entity_id, product=item.product, target=item.target,
+            time=item.time, negated=c.negated, modality=c.modality,  # type: ignore[arg-type]
+            confidence=round(confidence, 4), evidence=first,
+            all_evidence=[first] + [e for e in evidences if e.start != first.start],
+        ))
+    return claims
+
+
+class ClaimsComponent:
+    """spaCy pipe wrapper around :func:`build_claims`."""
+
+    def __init__(self, calibration_path: str | None = None):
+        self.calibration = load_calibration(calibration_path) if calibration_path else \
+            load_calibration()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc._.entities or []
+        mentions = doc._.entity_mentions or []
+        doc._.claims = build_claims(doc, entities, mentions, doc._.published, self.calibration)
+        return doc
+
+
+@Language.factory("extractor_claims", default_config={"calibration_path": None})
+def make_claims(nlp: Language, name: str, calibration_path: str | None) -> ClaimsComponent:
+    """Factory for ``nlp.add_pipe("extractor_claims")``."""
+    return ClaimsComponent(calibration_path)

@@ -1,0 +1,279 @@
+"""A read-only view of a parsed Doc with its entity mentions, for the claim patterns.
+
+It answers the questions every pattern asks: which entity does this token belong to, what are
+the arguments a syntactic slot points at (coordination, appositions, pronouns and relative
+pronouns followed), and which tokens form the clause around a trigger. Both a dependency
+answer and a linear-order (surface) answer are offered, because the parser is trained on
+little data; each argument records how it was found so that confidence can weigh it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CLAUSE_BREAKS, NATIONALITY_ADJECTIVES, PRONOUNS, RELATIVE_PRONOUNS
+
+ORG = frozenset({"FIRM", "INSTITUTE"})
+CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl"})
+PREPOSITIONS = frozenset(
+    "aan bij van naar met in uit op door voor tegen tot over onder tussen te om sinds vanaf"
+    .split()
+)
+
+
+DEFINITE = frozenset({"het", "de", "dit", "deze", "dat", "die"})
+INSTITUTE_HEADS = ("instituut", "ministerie", "universiteit", "academie", "agentschap",
+                   "laboratorium", "regering", "kabinet", "toezichthouder")
+FIRM_HEADS = ("bedrijf", "concern", "fabrikant", "maker", "onderneming", "firma", "producent",
+              "leverancier", "groep", "reus", "gigant", "dochter", "bouwer")
+
+
+def description_type(word: str) -> str | None:
+    """The entity type a bare description noun refers to ("chipmaker" -> FIRM), or None."""
+    low = word.lower()
+    if low.endswith(INSTITUTE_HEADS):
+        return "INSTITUTE"
+    if low.endswith(FIRM_HEADS):
+        return "FIRM"
+    return None
+
+
+class MentionLike(Protocol):
+    """What the claims stage reads from ``doc._.entity_mentions`` (entities' MentionSpan)."""
+
+    entity_id: str
+    type: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class SimpleMention:
+    """A MentionSpan stand-in (same fields), for synthesised adjective mentions and tests."""
+
+    entity_id: str
+    type: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    kind: str = "name"
+
+
+@dataclass(frozen=True)
+class Arg:
+    """A claim argument: an entity as found at one place in the text."""
+
+    entity_id: str
+    type: str
+    start: int  # token offsets of the mention (end exclusive)
+    end: int
+    via: str  # how it was found: dep, surface, conj, appos, pronoun, relpron, adjective, ...
+
+
+class DocView:
+    """Mentions indexed by token, plus clause and argument helpers."""
+
+    def __init__(self, doc: Doc, entities: Sequence[Any], mentions: Sequence[MentionLike]):
+        self.doc = doc
+        self.types: dict[str, str] = {e.id: e.type for e in entities}
+        self.entities = {e.id: e for e in entities}
+        self.by_token: dict[int, MentionLike] = {}
+        self.adjectives: list[MentionLike] = []
+        for m in sorted(mentions, key=lambda m: (m.end - m.start)):
+            if m.kind == "adjective":
+                self.adjectives.append(m)
+                continue
+            for i in range(m.start, m.end):
+                self.by_token[i] = m  # longer mentions overwrite shorter ones
+        self.country_by_iso: dict[str, str] = {}
+        for e in entities:
+            iso = getattr(e, "iso", None)
+            if e.type == "COUNTRY" and iso and iso not in self.country_by_iso:
+                self.country_by_iso[iso] = e.id
+        covered = {i for m in self.adjectives for i in range(m.start, m.end)}
+        self.adjectives.extend(m for m in self._lexicon_adjectives() if m.start not in covered)
+        self.adjectives.sort(key=lambda m: m.start)
+        self.adj_by_token = {m.start: m for m in self.adjectives}
+        self.has_parse = doc.has_annotation("DEP")
+
+    def _lexicon_adjectives(self) -> Iterable[MentionLike]:
+        """Nationality adjectives from our own table, for tokens the entity stage left bare
+        (only for countries the article has as entities: an id is needed)."""
+        for tok in self.doc:
+            iso = NATIONALITY_ADJECTIVES.get(tok.lower_)
+            inside = self.by_token.get(tok.i)
+            # inside a mention only as its first word ("Chinees quantum-instituut")
+            if inside is not None and (inside.start != tok.i or inside.end == tok.i + 1):
+                continue
+            if iso and iso in self.country_by_iso:
+                yield SimpleMention(self.country_by_iso[iso], "COUNTRY", tok.i, tok.i + 1,
+                                    tok.idx, tok.idx + len(tok), "adjective")
+
+    # --- mentions -------------------------------------------------------------------------
+    def mention_at(self, i: int) -> MentionLike | None:
+        return self.by_token.get(i)
+
+    def type_of(self, m: MentionLike) -> str:
+        return self.types.get(m.entity_id, m.type)
+
+    def arg(self, m: MentionLike, via: str) -> Arg:
+        return Arg(m.entity_id, self.type_of(m), m.start, m.end, via)
+
+    def mentions_between(self, start: int, end: int) -> list[MentionLike]:
+        """Distinct mentions that start in [start, end), in text order."""
+        seen: list[MentionLike] = []
+        for i in range(start, end):
+            m = self.by_token.get(i)
+            if m is not None and m.start == i:
+                seen.append(m)
+        return seen
+
+    # --- arguments through the parse ------------------------------------------------------
+    def args_of(self, tok: Token, via: str = "dep", depth: int = 0) -> list[Arg]:
+        """The entities a slot filler stands for: its mention (with conjuncts), an apposition
+        or flat name under it, the antecedent of a (relative) pronoun."""
+        m = self.mention_at(tok.i)
+        found: list[Arg] = []
+        if m is not None:
+            found.append(self.arg(m, via))
+        elif tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "acl:relcl" and depth < 2:
+            return self.args_of(tok.head.head, "relpron", depth + 1)
+        elif tok.lower_ in PRONOUNS and tok.pos_ in {"PRON", "DET", ""}:
+            ante = self.antecedent(tok)
+            if ante is not None:
+                found.append(ante)
+        elif (ante := self.description_antecedent(tok)) is not None:
+            found.append(ante)
+        else:
+            for child in tok.children:
+                if child.dep_ in {"appos", "flat", "flat:name", "compound", "nmod"} and \
+                        (child.dep_ != "nmod" or not _has_case(child)):
+                    cm = self.mention_at(child.i)
+                    if cm is not None:
+                        found.append(self.arg(cm, via + "+appos"))
+                        break
+        if not found:
+            return []
+        # coordination: "Intel, Qualcomm en Broadcom"
+        head = tok if m is None else self.doc[_mention_head(self.doc, m)]
+        for conj in head.conjuncts:
+            cm = self.mention_at(conj.i)
+            if cm is not None and cm.entity_id not in {a.entity_id for a in found}:
+                found.append(self.arg(cm, "conj"))
+        return found
+
+    def antecedent(self, tok: Token) -> Arg | None:
+        """The most recent organisation (or person for "hij"/"zij") before ``tok``'s sentence,
+        preferring a clause subject: "Het kocht in 2024 ..." is about the institute."""
+        wanted = {"PERSON"} if tok.lower_ == "hij" else set(ORG)
+        sent_start = tok.sent.start
+        best: MentionLike | None = None
+        for i in range(sent_start - 1, max(-1, sent_start - 120), -1):
+            m = self.by_token.get(i)
+            if m is None or m.start != i or self.type_of(m) not in wanted:
+                continue
+            if self.doc[_mention_head(self.doc, m)].dep_.startswith("nsubj"):
+                return self.arg(m, "pronoun")
+            best = best or m
+        return self.arg(best, "pronoun") if best is not None else None
+
+    def description_antecedent(self, tok: Token) -> Arg | None:
+        """"het instituut", "het bedrijf", "de chipmaker" left bare by the entity stage: the
+        most recent entity of the matching type before it."""
+        if tok.i == 0 or self.doc[tok.i - 1].lower_ not in DEFINITE:
+            return None
+        wanted = description_type(tok.lower_)
+        if wanted is None:
+            return None
+        for i in range(tok.i - 1, max(-1, tok.i - 150), -1):
+            m = self.by_token.get(i)
+            if m is not None and self.type_of(m) == wanted:
+                return self.arg(m, "pronoun_description")
+        return None
+
+    # --- clauses --------------------------------------------------------------------------
+    def clause_head(self, tok: Token) -> Token:
+        """The nearest ancestor-or-self that heads a clause (a verb or a predicate noun)."""
+        cur = tok
+        for _ in range(12):
+            if cur.pos_ in {"VERB", "AUX"} or cur.dep_ in CLAUSAL_DEPS | {"ROOT", "root"} \
+                    or any(c.dep_ in {"cop", "nsubj", "nsubj:pass"} for c in cur.children):
+                return cur
+            if cur.head is cur:
+                return cur
+            cur = cur.head
+        return cur
+
+    def clause_indices(self, tok: Token) -> list[int]:
+        """Tokens of the clause headed above ``tok``, sub-clauses left out."""
+        head = self.clause_head(tok)
+        out: list[int] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            out.append(t.i)
+            for c in t.children:
+                if c.dep_ in CLAUSAL_DEPS or (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                                              and any(g.dep_.startswith("nsubj")
+                                                      for g in c.children)):
+                    continue
+                stack.append(c)
+        return sorted(out)
+
+    def surface_clause(self, i: int) -> tuple[int, int]:
+        """[start, end) of the stretch around token ``i`` bounded by clause breaks in the
+        sentence (semicolons, brackets, subordinators, a comma before a relative pronoun)."""
+        sent = self.doc[i].sent
+        start, end = sent.start, sent.end
+        for j in range(i - 1, sent.start - 1, -1):
+            if _is_break(self.doc, j):
+                start = j + 1
+                break
+        for j in range(i + 1, sent.end):
+            if _is_break(self.doc, j):
+                end = j
+                break
+        return start, end
+
+    def words(self, indices: Iterable[int]) -> list[str]:
+        return [self.doc[i].lower_ for i in indices]
+
+
+def _has_case(tok: Token) -> bool:
+    return any(c.dep_ == "case" for c in tok.children)
+
+
+def _is_break(doc: Doc, j: int) -> bool:
+    t = doc[j]
+    if t.lower_ in CLAUSE_BREAKS:
+        return True
+    if t.text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in RELATIVE_PRONOUNS | {
+            "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel"}:
+        return True
+    return False
+
+
+def _mention_head(doc: Doc, m: MentionLike) -> int:
+    """The token of a mention whose head lies outside it (the last one when the parse is flat)."""
+    for i in range(m.start, m.end):
+        h = doc[i].head.i
+        if h < m.start or h >= m.end or h == i:
+            return i
+    return m.end - 1
+
+
+def mention_head(doc: Doc, m: MentionLike) -> int:
+    """Public alias of the mention-head rule."""
+    return _mention_head(doc, m)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent

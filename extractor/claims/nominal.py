@@ -1,0 +1,392 @@
+"""Claims carried by noun phrases rather than verbs.
+
+* descriptors: "chipmachinefabrikant ASML", "SMIC, de grootste chipmaker" -> produces
+* nationality: "de Nederlandse chipfabrikant NXP", "één van China's defensiebedrijven, CETC"
+* location: "ASML uit Veldhoven", "het Veldhovense bedrijf", "fabrieken in Nijmegen"
+* state ownership: "het Chinese staatsbedrijf X", "Dit staatsbedrijf" -> owns(country, firm)
+* names: "24e Onderzoeksinstituut van CETC" -> subsidiary_of
+* restriction lists and nouns: "staat op de Amerikaanse zwarte lijst", "sancties tegen X"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .candidate import Candidate
+from .docview import ORG, Arg, DocView
+from .lexicon import (
+    CLIENT_NOUNS,
+    LOCATION_NOUNS,
+    PRODUCER_NOUNS,
+    is_org_head,
+    is_restriction_noun,
+    is_state_firm_noun,
+    producer_stem,
+)
+from .patterns import COPULAS, SKIPPABLE, _surface_after, _surface_conj, _surface_subject
+
+BETWEEN_OK = SKIPPABLE | {"als", "zoals", "-", ","}
+SUBSIDIARY_HEADS = ("instituut", "divisie", "afdeling", "laboratorium", "lab", "dochter",
+                    "tak", "fabriek", "academie", "centrum", "school", "faculteit")
+
+
+def _window(i: int, before: int, after: int, sent: Span) -> tuple[int, int]:
+    return max(sent.start, i - before), min(sent.end, i + after)
+
+
+def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[Arg]:
+    """Entities a modifier at token ``i`` describes: the mention it is part of, or the first
+    mention after it across modifiers and descriptor nouns, with coordinated mentions
+    ("de Amerikaanse chipbedrijven Qualcomm en Intel")."""
+    m = view.mention_at(i)
+    if m is not None:
+        return [view.arg(m, "inside")]
+    for k in range(i + 1, min(sent.end, i + 1 + limit)):
+        m = view.mention_at(k)
+        if m is not None:
+            if view.type_of(m) not in ORG | {"PERSON"}:
+                return []
+            out = [view.arg(m, "next")]
+            _surface_conj(view, out[0], sent.end, out, {out[0].entity_id})
+            return out
+        t = view.doc[k]
+        if t.lower_ not in BETWEEN_OK and t.pos_ not in {"ADJ", "NOUN", "ADV", "DET", "NUM",
+                                                           "X", ""}:
+            return []
+        if t.lower_ in COPULAS or t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":"}:
+            return []
+    # copula: "Nexperia is nu een Chinees bedrijf"
+    head = view.doc[i].head
+    if view.has_parse and any(c.dep_ == "cop" for c in head.children):
+        for c in head.children:
+            if c.dep_ == "nsubj":
+                return [a for a in view.args_of(c, "cop") if a.type in ORG | {"PERSON"}]
+    return described_before(view, i, sent)
+
+
+def described_before(view: DocView, i: int, sent: Span) -> list[Arg]:
+    """"SMIC, de grootste chipmaker": the mention before an apposition or copula."""
+    k = i - 1
+    while k >= sent.start and view.mention_at(k) is None and (
+            view.doc[k].lower_ in SKIPPABLE | COPULAS | {","} or view.doc[k].pos_ == "ADJ"):
+        k -= 1
+    if k < sent.start or k == i - 1:
+        return []
+    between = view.words(range(k + 1, i))
+    if "," not in between and not set(between) & COPULAS:
+        return []
+    m = view.mention_at(k)
+    if m is not None and view.type_of(m) in ORG | {"PERSON"}:
+        return [view.arg(m, "before")]
+    return []
+
+
+def _negated_locally(view: DocView, i: int, sent: Span) -> tuple[int, int]:
+    return _window(i, 3, 1, sent)
+
+
+# --- produces from descriptors -------------------------------------------------------------
+def product_for_stem(view: DocView, stem: str) -> Arg | None:
+    """The PRODUCT entity a compound stem names: "chip" -> "chips", "chipmachine" ->
+    "chipmachines"; the shortest matching name wins."""
+    best: tuple[int, str, str] | None = None
+    for e in view.entities.values():
+        if e.type != "PRODUCT":
+            continue
+        for name in [e.name, *e.aliases]:
+            low = name.lower()
+            for form in {low, low.removesuffix("s"), low.removesuffix("'s"), low.removesuffix("en"),
+                         low.removesuffix("es")}:
+                if form == stem:
+                    score = len(low)
+                    if best is None or score < best[0]:
+                        best = (score, e.id, e.type)
+    if best is None:
+        return None
+    return Arg(best[1], best[2], -1, -1, "stem")
+
+
+def descriptor_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    for tok in sent:
+        stem = producer_stem(tok.text)
+        product: Arg | None = None
+        if stem is not None:
+            product = product_for_stem(view, stem)
+        elif tok.lower_ in PRODUCER_NOUNS:
+            # "maker van chipapparatuur"
+            if tok.i + 1 < sent.end and view.doc[tok.i + 1].lower_ == "van":
+                a = _surface_after(view, tok.i + 1, sent.end, limit=4)
+                if a is not None and a.type == "PRODUCT":
+                    product = a
+        if product is None:
+            continue
+        for x in described_after(view, tok.i, sent) or described_before(view, tok.i, sent):
+            yield Candidate("produces", x, product, tok.i, "descriptor", "descriptor",
+                            _negated_locally(view, tok.i, sent), nominal=True)
+
+
+# --- nationality ---------------------------------------------------------------------------
+def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    doc = view.doc
+    for adj in view.adjectives:
+        if not (sent.start <= adj.start < sent.end):
+            continue
+        country = view.arg(adj, "adjective")
+        if doc[adj.start].lower_ in {"klanten", "klant"}:
+            continue
+        if adj.end < sent.end and doc[adj.end].lower_ in CLIENT_NOUNS:
+            continue  # "aan Chinese klanten": the recipients, see supplies
+        if adj.end < sent.end and is_state_firm_noun(doc[adj.end].text):
+            continue  # "het Chinese staatsbedrijf": see owns (nationality follows too)
+        modifies = getattr(adj, "modifies", None)
+        if modifies and modifies in view.types:
+            targets = [Arg(modifies, view.types[modifies], adj.start, adj.end, "modifies")]
+        else:
+            targets = described_after(view, adj.end - 1, sent)
+        for x in targets:
+            yield Candidate("nationality", x, country, adj.start, "nationality", "adj",
+                            _negated_locally(view, adj.start, sent), nominal=True)
+    # "één van China's defensiebedrijven, CETC"; "SMIC, de grootste chipmaker van China"
+    for tok in sent:
+        m = view.mention_at(tok.i)
+        if m is None or m.start != tok.i or view.type_of(m) != "COUNTRY":
+            continue
+        last = doc[m.end - 1]
+        possessive = last.text.endswith(("'s", "’s")) or (
+            m.end < sent.end and doc[m.end].text in {"'s", "’s"})
+        if possessive:
+            k = m.end
+            while k < sent.end and view.mention_at(k) is None and not is_org_head(doc[k].text) \
+                    and k - m.end < 3:
+                k += 1
+            if k < sent.end and is_org_head(doc[k].text):
+                for x in _appositive_after(view, k, sent):
+                    yield Candidate("nationality", x, view.arg(m, "possessive"), tok.i,
+                                    "nationality", "possessive", (m.start, x.end), nominal=True)
+        elif m.start >= 2 and doc[m.start - 1].lower_ == "van" and (
+                is_org_head(doc[m.start - 2].text)):
+            for x in described_before(view, m.start - 2, sent):
+                yield Candidate("nationality", x, view.arg(m, "van"), tok.i, "nationality",
+                                "org_van_country", (x.start, m.end), nominal=True)
+
+
+def _appositive_after(view: DocView, k: int, sent: Span) -> list[Arg]:
+    """"defensiebedrijven, CETC" / "defensieconcern CETC": the mention after an org noun."""
+    j = k + 1
+    if j < sent.end and view.doc[j].text == ",":
+        j += 1
+    m = view.mention_at(j) if j < sent.end else None
+    if m is not None and view.type_of(m) in ORG:
+        return [view.arg(m, "appos_surface")]
+    # "Dit staatsbedrijf is een van China's ... concerns": the copula subject
+    return []
+
+
+# --- location ------------------------------------------------------------------------------
+def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        if low == "uit" or (low == "in" and tok.i > sent.start
+                            and view.mention_at(tok.i - 1) is not None):
+            before = view.mention_at(tok.i - 1)
+            if before is None or view.type_of(before) not in ORG | {"PERSON"}:
+                continue
+            place = _surface_after(view, tok.i, sent.end, limit=4)
+            if place is None or place.type not in {"LOCATION", "COUNTRY"}:
+                continue
+            pattern = "uit" if low == "uit" else "m_in_l"
+            yield Candidate("located_in", view.arg(before, "surface"), place, tok.i, "location",
+                            pattern, (before.start, place.end), nominal=True)
+        elif low.endswith(tuple(LOCATION_NOUNS)) and tok.i + 1 < sent.end and \
+                doc[tok.i + 1].lower_ in {"in", "te"}:
+            owner = _location_owner(view, tok, sent)
+            if owner is None:
+                continue
+            j = tok.i + 1
+            places: list[Arg] = []
+            while j < sent.end and doc[j].lower_ in {"in", "te", "en", ","}:
+                place = _surface_after(view, j, sent.end, limit=4)
+                if place is None or place.type not in {"LOCATION", "COUNTRY"}:
+                    break
+                places.append(place)
+                j = place.end
+            for place in places:
+                yield Candidate("located_in", owner, place, tok.i, "location", "facility_in",
+                                view.surface_clause(tok.i))
+        elif tok.text[:1].isupper() and low.endswith("se") and len(low) > 5 \
+                and view.mention_at(tok.i) is None:
+            place = _city_for_adjective(view, low)
+            if place is None:
+                continue
+            for x in described_after(view, tok.i, sent):
+                yield Candidate("located_in", x, place, tok.i, "location", "city_adj",
+                                _negated_locally(view, tok.i, sent), nominal=True)
+
+
+def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
+    """Whose facility: "fabriek van Nexperia in ...", else the clause subject."""
+    for j in range(noun.i - 1, max(sent.start, noun.i - 3) - 1, -1):
+        if view.doc[j].lower_ in {"zijn", "haar", "eigen"}:
+            continue
+    start, end = view.surface_clause(noun.i)
+    if view.has_parse:
+        head = noun.head
+        for c in head.children:
+            if c.dep_ == "nsubj":
+                args = view.args_of(c, "dep")
+                if args and args[0].type in ORG:
+                    return args[0]
+    a = _surface_subject(view, noun, start, noun.i, set())
+    if a is not None and a.type in ORG:
+        return a
+    return None
+
+
+def _city_for_adjective(view: DocView, low: str) -> Arg | None:
+    """"Veldhovense" -> the LOCATION entity Veldhoven, when the article names it."""
+    stem = low[:-2]
+    for e in view.entities.values():
+        if e.type != "LOCATION":
+            continue
+        for name in [e.name, *e.aliases]:
+            n = name.lower()
+            if n == stem or (n.endswith("en") and stem == n) or n == stem.removesuffix("e"):
+                return Arg(e.id, "LOCATION", -1, -1, "city_adj")
+    return None
+
+
+# --- state ownership -----------------------------------------------------------------------
+def state_candidates(view: DocView, sent: Span, nationality: dict[str, Arg]) -> Iterator[Candidate]:
+    """"het Chinese staatsbedrijf X", "Dit staatsbedrijf is een van China's ...": owns(state,
+    firm); the state from an adjective, a country in the sentence, or what is known of the
+    firm (``nationality``: entity id -> country arg from earlier claims)."""
+    doc = view.doc
+    for tok in sent:
+        if not is_state_firm_noun(tok.text):
+            continue
+        firms = [a for a in described_after(view, tok.i, sent) if a.type == "FIRM"]
+        if not firms and tok.i > sent.start and doc[tok.i - 1].lower_ in {"dit", "dat", "het",
+                                                                             "deze", "die"}:
+            for k in range(tok.i - 1, max(-1, tok.i - 80), -1):
+                m = view.mention_at(k)
+                if m is not None and view.type_of(m) == "FIRM":
+                    firms = [view.arg(m, "anaphor")]
+                    break
+        if not firms:
+            continue
+        country = None
+        for k in range(max(sent.start, tok.i - 3), tok.i):
+            if k in view.adj_by_token:
+                country = view.arg(view.adj_by_token[k], "adjective")
+        if country is None:
+            for k in range(sent.start, sent.end):
+                m = view.mention_at(k)
+                if m is not None and view.type_of(m) == "COUNTRY":
+                    country = view.arg(m, "sentence")
+                    break
+        for firm in firms:
+            c = country or nationality.get(firm.entity_id)
+            if c is None:
+                ent = view.entities.get(firm.entity_id)
+                iso = getattr(ent, "country", None)
+                if iso and iso in view.country_by_iso:
+                    c = Arg(view.country_by_iso[iso], "COUNTRY", -1, -1, "entity_country")
+            if c is not None:
+                yield Candidate("owns", c, firm, tok.i, "state", "state_firm",
+                                _negated_locally(view, tok.i, sent), nominal=True)
+
+
+# --- names ---------------------------------------------------------------------------------
+def name_candidates(view: DocView) -> Iterator[tuple[Candidate, int]]:
+    """"24e Onderzoeksinstituut van CETC": an organisation named as a part of another.
+    Yields (candidate, char offset of the naming mention) for evidence."""
+    by_alias: dict[str, str] = {}
+    for e in view.entities.values():
+        if e.type in ORG:
+            for name in [e.name, *e.aliases]:
+                by_alias.setdefault(name.lower(), e.id)
+    for m in sorted(set(view.by_token.values()), key=lambda m: m.start):
+        if view.type_of(m) not in ORG:
+            continue
+        words = [t.lower_ for t in view.doc[m.start:m.end]]
+        if "van" not in words:
+            continue
+        cut = len(words) - 1 - words[::-1].index("van")
+        head = words[cut - 1] if cut > 0 else ""
+        if not head.endswith(SUBSIDIARY_HEADS):
+            continue
+        tail = " ".join(w for w in words[cut + 1:] if w not in {"de", "het"})
+        tail_text = view.doc[m.start + cut + 1:m.end].text.lower()
+        parent = by_alias.get(tail) or by_alias.get(tail_text)
+        if parent is None or parent == m.entity_id:
+            continue
+        x = view.arg(m, "name")
+        y = Arg(parent, view.types[parent], m.start + cut + 1, m.end, "name")
+        yield Candidate("subsidiary_of", x, y, m.start, "name", "name_van", (m.start, m.end),
+                        nominal=True), m.start
+
+
+# --- restriction lists and nouns -----------------------------------------------------------
+def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"X staat op de (Amerikaanse) zwarte lijst", "de VS zetten X op de Entity List",
+    "Amerikaanse sancties tegen X", "een exportverbod voor chips van X"."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        is_list = (low.endswith("lijst") or low == "list") and any(
+            doc[k].lower_ == "op" for k in range(max(sent.start, tok.i - 5), tok.i))
+        if not is_list and not is_restriction_noun(tok.text):
+            continue
+        if low in {"lijst", "zwarte", "entity"} and not is_list:
+            continue
+        start, end = view.surface_clause(tok.i)
+        # the restricting party: an adjective on the noun, or the clause subject
+        restrictor: Arg | None = None
+        for k in range(max(sent.start, tok.i - 4), tok.i + 1):
+            if k in view.adj_by_token:
+                restrictor = view.arg(view.adj_by_token[k], "adjective")
+        clause_words = view.words(range(start, end))
+        placing = any(w in clause_words for w in ("zette", "zet", "zetten", "plaatste",
+                                                  "plaatsten", "plaatst", "gezet", "geplaatst"))
+        subject = _surface_subject(view, tok, start, end, set())
+        restricted: list[Arg] = []
+        if is_list:
+            if placing:
+                # "zette het bedrijf op de lijst": the object sits between verb and "op"
+                op = max(k for k in range(start, tok.i) if doc[k].lower_ == "op")
+                for k in range(start, op):
+                    m = view.mention_at(k)
+                    if m is not None and (subject is None or m.entity_id != subject.entity_id):
+                        restricted = [view.arg(m, "surface")]
+                if restricted and subject is not None and subject.type in {"COUNTRY",
+                                                                             "INSTITUTE"}:
+                    restrictor = restrictor or subject
+            elif subject is not None:
+                restricted = [subject]
+        else:
+            for j in range(tok.i + 1, min(end, tok.i + 4)):
+                if doc[j].lower_ in {"tegen", "voor", "aan", "op"}:
+                    a = _surface_after(view, j, end, limit=5)
+                    if a is not None:
+                        restricted = [a]
+                        if a.type == "PRODUCT" and a.end + 1 < end and \
+                                doc[a.end].lower_ == "van":
+                            party = _surface_after(view, a.end, end, limit=3)
+                            if party is not None:
+                                restricted = [party]
+                        _surface_conj(view, restricted[0], end, restricted, {
+                            restricted[0].entity_id})
+                    break
+            if restrictor is None and subject is not None and subject.type in {"COUNTRY",
+                                                                               "INSTITUTE"}:
+                restrictor = subject
+        if restrictor is None:
+            continue
+        for r in restricted:
+            if r.entity_id != restrictor.entity_id:
+                yield Candidate("restricts", restrictor, r, tok.i, "list" if is_list else
+                                "restriction_noun", "list" if is_list else "restriction_noun",
+                                (start, end))

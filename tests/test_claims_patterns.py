@@ -1,0 +1,135 @@
+"""Claim patterns on hand-built parses: voice, inversion, relative clauses, coordination,
+pronouns, negation, merging and type constraints."""
+
+from __future__ import annotations
+
+from claims_helpers import entities_for, parsed, triples, unparsed
+
+from extractor.claims.component import build_claims
+
+
+def run(doc, spec, adjectives=(), published=None):
+    ents, ments = entities_for(doc, spec, adjectives)
+    claims = build_claims(doc, ents, ments, published)
+    return claims, triples(claims, ents), {e.name: e.id for e in ents}
+
+
+def test_coordinated_subjects_give_one_claim_each():
+    doc = parsed([
+        ("Intel", 5, "nsubj", "PROPN"), (",", 2, "punct", "PUNCT"),
+        ("Qualcomm", 0, "conj", "PROPN"),
+        ("en", 4, "cc", "CCONJ"), ("Broadcom", 0, "conj", "PROPN"), ("leveren", 5, "ROOT", "VERB"),
+        ("chips", 5, "obj", "NOUN"), ("aan", 8, "case", "ADP"), ("Huawei", 5, "obl", "PROPN"),
+        (".", 5, "punct", "PUNCT"),
+    ])
+    claims, got, ids = run(doc, [("Intel", "FIRM", [(0, 1)]), ("Qualcomm", "FIRM", [(2, 3)]),
+                                 ("Broadcom", "FIRM", [(4, 5)]), ("chips", "PRODUCT", [(6, 7)]),
+                                 ("Huawei", "FIRM", [(8, 9)])])
+    assert got == {(x, "supplies", "Huawei", False) for x in ("Intel", "Qualcomm", "Broadcom")}
+    assert all(c.product == ids["chips"] for c in claims)
+
+
+def test_passive_with_door():
+    doc = parsed([
+        ("Chips", 6, "nsubj:pass", "NOUN"), ("worden", 6, "aux:pass", "AUX"),
+        ("door", 3, "case", "ADP"), ("ASML", 6, "obl:agent", "PROPN"), ("aan", 5, "case", "ADP"),
+        ("TSMC", 6, "obl", "PROPN"), ("geleverd", 6, "ROOT", "VERB"), (".", 6, "punct", "PUNCT"),
+    ])
+    _, got, _ = run(doc, [("chips", "PRODUCT", [(0, 1)]), ("ASML", "FIRM", [(3, 4)]),
+                          ("TSMC", "FIRM", [(5, 6)])])
+    assert got == {("ASML", "supplies", "TSMC", False)}
+
+
+def test_inverse_kopen_bij_and_owns_when_the_object_is_a_firm():
+    doc = parsed([
+        ("TSMC", 1, "nsubj", "PROPN"), ("kocht", 1, "ROOT", "VERB"), ("machines", 1, "obj", "NOUN"),
+        ("bij", 4, "case", "ADP"), ("ASML", 1, "obl", "PROPN"), (".", 1, "punct", "PUNCT"),
+        ("Prosus", 7, "nsubj", "PROPN"), ("kocht", 7, "ROOT", "VERB"), ("JET", 7, "obj", "PROPN"),
+        (".", 7, "punct", "PUNCT"),
+    ], sent_starts=[0, 6])
+    _, got, _ = run(doc, [("TSMC", "FIRM", [(0, 1)]), ("machines", "PRODUCT", [(2, 3)]),
+                          ("ASML", "FIRM", [(4, 5)]), ("Prosus", "FIRM", [(6, 7)]),
+                          ("JET", "FIRM", [(8, 9)])])
+    assert got == {("ASML", "supplies", "TSMC", False), ("Prosus", "owns", "JET", False)}
+
+
+def test_relative_clause_and_copular_relation_noun():
+    # Het instituut dat een product kocht bij ASML is een dochterbedrijf van CETC .
+    doc = parsed([
+        ("Het", 1, "det", "DET"), ("instituut", 10, "nsubj", "NOUN"), ("dat", 5, "nsubj", "PRON"),
+        ("een", 4, "det", "DET"), ("product", 5, "obj", "NOUN"), ("kocht", 1, "acl:relcl", "VERB"),
+        ("bij", 7, "case", "ADP"), ("ASML", 5, "obl", "PROPN"), ("is", 10, "cop", "AUX"),
+        ("een", 10, "det", "DET"), ("dochterbedrijf", 10, "ROOT", "NOUN"),
+        ("van", 12, "case", "ADP"), ("CETC", 10, "nmod", "PROPN"), (".", 10, "punct", "PUNCT"),
+    ])
+    _, got, _ = run(doc, [("instituut", "INSTITUTE", [(1, 2)]), ("ASML", "FIRM", [(7, 8)]),
+                          ("CETC", "FIRM", [(12, 13)])])
+    assert got == {("ASML", "supplies", "instituut", False),
+                   ("instituut", "subsidiary_of", "CETC", False)}
+
+
+def test_pronoun_subject_time_and_merging_of_repeated_claims():
+    doc = parsed([
+        # Het instituut kocht bij ASML .
+        ("Het", 1, "det", "DET"), ("instituut", 2, "nsubj", "NOUN"), ("kocht", 2, "ROOT", "VERB"),
+        ("bij", 4, "case", "ADP"), ("ASML", 2, "obl", "PROPN"), (".", 2, "punct", "PUNCT"),
+        # Het kocht in 2024 een onderdeel bij ASML .
+        ("Het", 7, "nsubj", "PRON"), ("kocht", 7, "ROOT", "VERB"), ("in", 9, "case", "ADP"),
+        ("2024", 7, "obl", "NUM"), ("een", 11, "det", "DET"), ("onderdeel", 7, "obj", "NOUN"),
+        ("bij", 13, "case", "ADP"), ("ASML", 7, "obl", "PROPN"), (".", 7, "punct", "PUNCT"),
+    ], sent_starts=[0, 6])
+    claims, got, ids = run(doc, [("instituut", "INSTITUTE", [(1, 2)]),
+                                 ("ASML", "FIRM", [(4, 5), (13, 14)]),
+                                 ("onderdeel", "PRODUCT", [(11, 12)])])
+    assert got == {("ASML", "supplies", "instituut", False)}
+    (claim,) = claims
+    assert claim.time == "2024" and claim.product == ids["onderdeel"]
+    assert len(claim.all_evidence) == 2
+    assert claim.evidence.sentence == doc.text[claim.evidence.start:claim.evidence.end]
+
+
+def test_negation_and_separable_verb():
+    doc = parsed([
+        ("NXP", 1, "nsubj", "PROPN"), ("levert", 1, "ROOT", "VERB"), ("geen", 3, "det", "DET"),
+        ("chips", 1, "obj", "NOUN"), ("meer", 1, "advmod", "ADV"), ("aan", 6, "case", "ADP"),
+        ("Huawei", 1, "obl", "PROPN"), (".", 1, "punct", "PUNCT"),
+        ("Prosus", 9, "nsubj", "PROPN"), ("neemt", 9, "ROOT", "VERB"), ("JET", 9, "obj", "PROPN"),
+        ("over", 9, "compound:prt", "ADP"), (".", 9, "punct", "PUNCT"),
+    ], sent_starts=[0, 8])
+    _, got, _ = run(doc, [("NXP", "FIRM", [(0, 1)]), ("chips", "PRODUCT", [(3, 4)]),
+                          ("Huawei", "FIRM", [(6, 7)]), ("Prosus", "FIRM", [(8, 9)]),
+                          ("JET", "FIRM", [(10, 11)])])
+    assert got == {("NXP", "supplies", "Huawei", True), ("Prosus", "owns", "JET", False)}
+
+
+def test_export_restriction_with_target():
+    # Nederland beperkt de export van ASML naar China .
+    doc = parsed([
+        ("Nederland", 1, "nsubj", "PROPN"), ("beperkt", 1, "ROOT", "VERB"), ("de", 3, "det", "DET"),
+        ("export", 1, "obj", "NOUN"), ("van", 5, "case", "ADP"), ("ASML", 3, "nmod", "PROPN"),
+        ("naar", 7, "case", "ADP"), ("China", 3, "nmod", "PROPN"), (".", 1, "punct", "PUNCT"),
+    ])
+    claims, got, ids = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("ASML", "FIRM", [(5, 6)]),
+                                 ("CN", "COUNTRY", [(7, 8)])])
+    assert got == {("NL", "restricts", "ASML", False)}
+    assert claims[0].target == ids["CN"]
+
+
+def test_nationality_descriptor_and_location_without_parse():
+    # linear-order patterns only (no dependency annotation at all)
+    words = ["De", "Nederlandse", "chipfabrikant", "NXP", "uit", "Eindhoven", "maakt", "chips", "."]
+    doc = unparsed(words)
+    _, got, _ = run(doc, [("NXP", "FIRM", [(3, 4)]), ("Eindhoven", "LOCATION", [(5, 6)]),
+                          ("chips", "PRODUCT", [(7, 8)]), ("NL", "COUNTRY", [])],
+                    adjectives=[("NL", 1)])
+    assert got == {("NXP", "nationality", "NL", False), ("NXP", "produces", "chips", False),
+                   ("NXP", "located_in", "Eindhoven", False)}
+
+
+def test_former_nationality_is_negated_and_types_are_enforced():
+    words = ["Het", "voorheen", "Nederlandse", "Nexperia", "maakt", "Huawei", "."]
+    doc = unparsed(words)
+    _, got, _ = run(doc, [("Nexperia", "FIRM", [(3, 4)]), ("Huawei", "FIRM", [(5, 6)]),
+                          ("NL", "COUNTRY", [])], adjectives=[("NL", 2)])
+    # "maakt Huawei" is no produces claim: the object of produces must be a PRODUCT
+    assert got == {("Nexperia", "nationality", "NL", True)}
