@@ -1,0 +1,147 @@
+"""``extract_article``: HTML or plain text in, :class:`Article` out (or a typed error)."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
+from extractor.article.main_text import (
+    MainText,
+    drop_leading_metadata,
+    extract_main_text,
+    parse_html,
+)
+from extractor.article.metadata import merge_metadata, read_meta_tags
+from extractor.article.model import Article
+from extractor.article.plain import looks_like_html, plain_text, plain_title
+from extractor.article.walls import Wall, classify_wall, gather_signals
+from extractor.errors import ConsentWallError, NoTextError, PaywalledError
+
+#: The JSON-LD ``articleBody`` replaces the extracted text when it is this much longer
+#: (the HTML holds only a lead, e.g. an app shell that renders the body with JavaScript).
+JSONLD_RATIO = 1.5
+#: ... and has at least this many words (some sites put a truncated teaser there).
+JSONLD_MIN_WORDS = 50
+
+_PARA_SPLIT_RE = re.compile(r"\s*\n\s*\n\s*|\s*\n\s*")
+# class names of a standfirst ("story__lead", "article-intro", "chapeau")
+_LEAD_CLASS_RE = re.compile(r"(?:^|[-_])(?:lead|intro|standfirst|chapeau|lede)(?:[-_]|$)", re.I)
+_LEAD_MIN_WORDS = 12
+_WS_RE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip().casefold()
+
+
+def find_lead(soup: BeautifulSoup, blocks: list[str]) -> str | None:
+    """A standfirst that the main-text extraction dropped, or None.
+
+    trafilatura sometimes discards a lead that sits in its own ``div`` above the body; a lead
+    is recognised by its class name, must read as prose (12+ words, sentence-final
+    punctuation), lie outside navigation and asides, and be missing from the text.
+    """
+    joined = _norm(" ".join(blocks))
+    if not joined:
+        return None
+    for tag in soup.find_all(class_=_LEAD_CLASS_RE, limit=5):
+        if tag.find_parent(["nav", "aside", "footer", "header", "figure"]) is not None:
+            continue
+        text = " ".join(tag.get_text(" ").split())
+        if len(text.split()) < _LEAD_MIN_WORDS or text[-1] not in '.!?"”':
+            continue
+        if _norm(text)[:80] not in joined:
+            return text
+    return None
+
+
+def _page_text(soup: BeautifulSoup) -> str:
+    body = soup.body or soup
+    for tag in body.find_all(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+def jsonld_blocks(body: str) -> list[str]:
+    """Paragraphs of a JSON-LD ``articleBody`` (which may itself carry HTML markup)."""
+    if "<" in body and ">" in body:
+        soup = BeautifulSoup(body, "lxml")
+        for br in soup.find_all("br"):
+            br.replace_with("\n")
+        paragraphs = soup.find_all("p")
+        if paragraphs:
+            return [t for p in paragraphs if (t := " ".join(p.get_text().split()))]
+        body = soup.get_text("\n")
+    return [" ".join(p.split()) for p in _PARA_SPLIT_RE.split(body) if p.strip()]
+
+
+def choose_blocks(blocks: list[str], jsonld: JsonLdArticle | None) -> tuple[list[str], str]:
+    """The extracted blocks, or the JSON-LD body when it is clearly the fuller text."""
+    if jsonld is None or not jsonld.body:
+        return blocks, "html"
+    candidate = jsonld_blocks(jsonld.body)
+    words = sum(len(b.split()) for b in candidate)
+    extracted = sum(len(b) for b in blocks)
+    if words >= JSONLD_MIN_WORDS and sum(len(b) for b in candidate) > JSONLD_RATIO * extracted:
+        return candidate, "jsonld"
+    # trafilatura's own JSON-LD rescue gives the body as one block: take it with its paragraphs
+    if len(candidate) > len(blocks) and _norm(" ".join(candidate)) == _norm(" ".join(blocks)):
+        return candidate, "jsonld"
+    return blocks, "html"
+
+
+def _extract_plain(text: str) -> Article:
+    body = plain_text(text)
+    if not body.strip():
+        raise NoTextError("the text file is empty")
+    return Article(text=body, title=plain_title(body), method="text")
+
+
+def extract_article(
+    html_or_text: str, url: str | None = None, *, media: str | None = None
+) -> Article:
+    """Extract the article text and metadata from an HTML page or a plain-text article.
+
+    ``media`` is ``"html"`` or ``"text"`` (from the fetch stage); ``None`` guesses from the
+    content. Raises :class:`ConsentWallError` or :class:`PaywalledError` for a page that
+    shows a consent dialog or a subscription teaser instead of the article, and
+    :class:`NoTextError` when there is no article text at all.
+    """
+    if media == "text" or (media is None and not looks_like_html(html_or_text)):
+        return _extract_plain(html_or_text)
+    if not html_or_text.strip():
+        raise NoTextError("the page is empty")
+
+    soup = BeautifulSoup(html_or_text, "lxml")
+    jsonld = find_article(soup)
+    meta = read_meta_tags(soup)
+    not_free = any_paywall_flag(soup)
+    tree = parse_html(html_or_text)
+    main = extract_main_text(tree, url) if tree is not None else MainText(blocks=[])
+
+    md = merge_metadata(meta, jsonld, main.metadata, url)
+    blocks = drop_leading_metadata(main.blocks, md.title, md.authors)
+    if lead := find_lead(soup, blocks):
+        blocks = [lead, *blocks]
+    blocks, method = choose_blocks(blocks, jsonld)
+    text = "\n\n".join(blocks)
+
+    wall = classify_wall(text, gather_signals(soup, _page_text(soup), not_free))
+    if wall is Wall.CONSENT:
+        raise ConsentWallError("the page is a cookie/consent dialog, not the article")
+    if wall is Wall.PAYWALL:
+        raise PaywalledError("the article is behind a paywall; only a teaser is visible")
+    if not text.strip():
+        raise NoTextError("no article text found on the page")
+    return Article(
+        text=text,
+        title=md.title,
+        published=md.published,
+        authors=md.authors,
+        site_name=md.site_name,
+        canonical_url=md.canonical_url,
+        description=md.description,
+        method=method,
+    )

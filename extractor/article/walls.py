@@ -1,0 +1,152 @@
+"""Cookie/consent walls and paywalls: pages that show a dialog or a teaser, not the article.
+
+The decisions are pure functions of a few page features (:class:`WallSignals`), so they can
+be tested with small tables. A cookie *banner* on a page that also carries the article is not
+a wall: walls are only declared when the article text is missing, short, or is itself the
+consent text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from bs4 import BeautifulSoup
+
+# Words and phrases of consent dialogs (Dutch, English, German, French), matched on lower case.
+_CONSENT_TERMS = [
+    r"cookies?",
+    r"toestemming",
+    r"consent",
+    r"partners",
+    r"akkoord",
+    r"accepte(?:er|ren)",
+    r"alles accepteren",
+    r"privacyverklaring",
+    r"cookiebeleid",
+    r"cookie-instellingen",
+    r"instellingen beheren",
+    r"gepersonaliseerde",
+    r"persoonsgegevens",
+    r"gerechtvaardigd belang",
+    r"leveranciers",
+    r"surfgedrag",
+    r"zustimm\w*",
+    r"einwilligung",
+    r"datenschutz\w*",
+    r"accept all",
+    r"manage (?:settings|preferences|options)",
+    r"we value your privacy",
+    r"legitimate interest",
+    r"vendors",
+    r"personali[sz]ed (?:ads|advertising|content)",
+    r"consentement",
+    r"vos données",
+]
+_CONSENT_RE = re.compile(r"\b(?:" + "|".join(_CONSENT_TERMS) + r")\b", re.IGNORECASE)
+
+# ids/classes of consent-management platforms and wall overlays (not plain cookie banners).
+_CONSENT_MARKUP_RE = re.compile(
+    r"(?:^|[\s_-])(?:cmp|consent|cookie-?wall|cookiewall|privacy-?wall|didomi|onetrust|"
+    r"qc-cmp\w*|sp_message\w*|truste\w*|gdpr-wall)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+_PAYWALL_MARKUP_RE = re.compile(
+    r"(?:paywall|pay-wall|premium-?wall|regwall|subscriber-only|subscribers-only|abo-?wall|"
+    r"plus-?wall|article-locked|locked-content|tp-modal|piano-)",
+    re.IGNORECASE,
+)
+_PAYWALL_PHRASES_RE = re.compile(
+    r"(?:alleen (?:beschikbaar )?voor abonnees|exclusief voor abonnees|word (?:nu )?abonnee|"
+    r"lees verder met \w+|log in om (?:verder|dit artikel|het artikel) te lezen|"
+    r"om dit artikel (?:verder )?te lezen|"
+    r"subscribe (?:now )?to (?:continue|read)|"
+    r"(?:this|the) (?:article|story|content) is (?:only )?(?:available )?(?:for|to) subscribers|"
+    r"already a subscriber\?|nur für abonnenten|jetzt abonnieren|weiterlesen mit)",
+    re.IGNORECASE,
+)
+
+#: An article text shorter than this (words) may be a wall's teaser; longer ones never are.
+SHORT_TEXT_WORDS = 150
+#: With the publisher's own ``isAccessibleForFree: false``, a longer teaser still counts.
+FLAGGED_TEASER_WORDS = 250
+
+
+class Wall(Enum):
+    NONE = "none"
+    CONSENT = "consent_wall"
+    PAYWALL = "paywalled"
+
+
+@dataclass(frozen=True)
+class WallSignals:
+    """What the page says about walls, gathered once from the HTML."""
+
+    consent_markup: bool = False
+    paywall_markup: bool = False
+    paywall_phrase: bool = False
+    not_free_flag: bool = False  # JSON-LD isAccessibleForFree: false
+    page_text: str = ""  # visible text of the whole page
+
+
+def is_consent_text(text: str) -> bool:
+    """Text that is mostly a consent dialog: several distinct consent terms in few words."""
+    words = len(text.split())
+    if words == 0:
+        return False
+    hits = [m.group(0).lower() for m in _CONSENT_RE.finditer(text)]
+    distinct = len(set(hits))
+    # a dialog uses 4+ different terms; density keeps a long article about cookies out
+    return distinct >= 4 and len(hits) / words >= 0.03 and words <= 600
+
+
+def classify_wall(article_text: str | None, signals: WallSignals) -> Wall:
+    """Decide whether the page is a consent wall, a paywall, or neither."""
+    text = (article_text or "").strip()
+    words = len(text.split())
+    if text and is_consent_text(text):
+        return Wall.CONSENT
+    if words < SHORT_TEXT_WORDS:
+        page_is_consent = is_consent_text(signals.page_text)
+        if page_is_consent or (signals.consent_markup and words == 0):
+            return Wall.CONSENT
+        if signals.paywall_markup or signals.paywall_phrase or signals.not_free_flag:
+            return Wall.PAYWALL
+    elif (
+        words < FLAGGED_TEASER_WORDS
+        and signals.not_free_flag
+        and (signals.paywall_markup or signals.paywall_phrase)
+    ):
+        return Wall.PAYWALL
+    return Wall.NONE
+
+
+def _class_and_id(tag: object) -> str:
+    attrs = getattr(tag, "attrs", {}) or {}
+    classes = attrs.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    return " ".join([*classes, str(attrs.get("id") or "")])
+
+
+def gather_signals(soup: BeautifulSoup, page_text: str, not_free_flag: bool) -> WallSignals:
+    """Read the wall features of a parsed page."""
+    consent_markup = paywall_markup = False
+    for tag in soup.find_all(True, attrs={"class": True}) + soup.find_all(True, id=True):
+        names = _class_and_id(tag)
+        consent_markup = consent_markup or bool(_CONSENT_MARKUP_RE.search(names))
+        paywall_markup = paywall_markup or bool(_PAYWALL_MARKUP_RE.search(names))
+        if consent_markup and paywall_markup:
+            break
+    for form in soup.find_all("form", action=True):
+        if "consent" in str(form["action"]).lower():
+            consent_markup = True
+    return WallSignals(
+        consent_markup=consent_markup,
+        paywall_markup=paywall_markup,
+        paywall_phrase=bool(_PAYWALL_PHRASES_RE.search(page_text)),
+        not_free_flag=not_free_flag,
+        page_text=page_text,
+    )

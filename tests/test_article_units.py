@@ -1,0 +1,268 @@
+"""Pure decisions of the article stage, tested with small tables."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml.html import fromstring, tostring
+
+from extractor.article import extract_article
+from extractor.article.dates import normalise_date
+from extractor.article.extract import choose_blocks, jsonld_blocks
+from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
+from extractor.article.main_text import drop_leading_metadata, unwrap_layout_tables
+from extractor.article.metadata import read_meta_tags, split_authors, strip_site_suffix
+from extractor.article.plain import looks_like_html, plain_title
+from extractor.article.walls import Wall, WallSignals, classify_wall, is_consent_text
+from extractor.errors import ConsentWallError, NoTextError
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2025-03-14T09:12:00+01:00", "2025-03-14"),
+        ("2025-03-14T23:30:00-05:00", "2025-03-14"),  # the publisher's date, not UTC's
+        ("2025-11-04", "2025-11-04"),
+        ("20251104", "2025-11-04"),
+        ("Gepubliceerd: 22-10-2025 14:05", "2025-10-22"),
+        ("14.03.2025", "2025-03-14"),
+        ("donderdag 22 mei 2025", "2025-05-22"),
+        ("8 juli 2025, 08:15", "2025-07-08"),
+        ("2. Juli 2025", "2025-07-02"),
+        ("1er mars 2025", "2025-03-01"),
+        ("12 okt. 2024", "2024-10-12"),
+        ("August 12, 2025", "2025-08-12"),
+        ("31-02-2025", None),  # no such day
+        ("vandaag", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(raw: str | None, expected: str | None) -> None:
+    assert normalise_date(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "ASML mag minder leveren aan China\n\nHet kabinet ...",
+            "ASML mag minder leveren aan China",
+        ),
+        ("\ufeffKop zonder punt\nTekst.", "Kop zonder punt"),
+        ("\n\n  Kop na witregels  \n\nTekst.", "Kop na witregels"),
+        ("Wat betekent dit voor ASML?\n\nTekst.", "Wat betekent dit voor ASML?"),
+        ("ASML verkocht vorig jaar een onderdeel aan CETC.\n\nMeer tekst.", None),  # a sentence
+        ("Alleen een kop zonder verdere tekst", None),
+        ("Zo begint een opsomming:\n- een\n- twee", None),
+        (" ".join(["woord"] * 30) + "\n\nTekst.", None),  # too long for a headline
+        ("", None),
+    ],
+)
+def test_plain_title_rule(text: str, title: str | None) -> None:
+    assert plain_title(text) == title
+
+
+def test_plain_text_is_kept_intact() -> None:
+    text = "Kop\n\nEerste alinea.\r\nTweede  regel.\n"
+    article = extract_article("\ufeff" + text, media="text")
+    assert article.text == text  # title line included: offsets are offsets into the file
+    assert article.title == "Kop"
+    assert article.method == "text"
+    # without media, plain text is recognised as such
+    assert extract_article(text).text == text
+    with pytest.raises(NoTextError):
+        extract_article("  \n ", media="text")
+
+
+@pytest.mark.parametrize(
+    ("content", "html"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+        ("<div class='a'>tekst</div>", True),
+        ("Koers < 100 euro en > 90 euro", False),
+        ("Kop\n\nTekst over <b>vet</b>.", False),
+    ],
+)
+def test_looks_like_html(content: str, html: bool) -> None:
+    assert looks_like_html(content) is html
+
+
+CONSENT = (
+    "Wij en onze partners gebruiken cookies en vergelijkbare technieken. Met jouw toestemming "
+    "verwerken wij persoonsgegevens voor gepersonaliseerde advertenties. Akkoord. "
+    "Instellingen beheren. Privacyverklaring. Cookiebeleid."
+)
+ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  # 280 words
+
+
+@pytest.mark.parametrize(
+    ("text", "signals", "wall"),
+    [
+        (CONSENT, WallSignals(), Wall.CONSENT),  # the extracted "article" is the dialog
+        ("", WallSignals(page_text=CONSENT), Wall.CONSENT),  # nothing extracted, page is a dialog
+        ("", WallSignals(consent_markup=True), Wall.CONSENT),
+        ("Korte tekst.", WallSignals(paywall_phrase=True), Wall.PAYWALL),
+        ("Korte tekst.", WallSignals(not_free_flag=True), Wall.PAYWALL),
+        ("Korte tekst.", WallSignals(), Wall.NONE),  # short, but no sign of a wall
+        # a full article with a cookie banner and a subscription box is an article
+        (ARTICLE_WORDS, WallSignals(consent_markup=True, page_text=CONSENT), Wall.NONE),
+        (ARTICLE_WORDS, WallSignals(paywall_phrase=True, not_free_flag=True), Wall.NONE),
+        (
+            " ".join(["Een teaser van het stuk."] * 40),  # 200 words, flagged and boxed
+            WallSignals(paywall_markup=True, not_free_flag=True),
+            Wall.PAYWALL,
+        ),
+    ],
+)
+def test_classify_wall(text: str, signals: WallSignals, wall: Wall) -> None:
+    assert classify_wall(text, signals) is wall
+
+
+def test_consent_text_needs_several_terms_and_density() -> None:
+    assert is_consent_text(CONSENT)
+    assert not is_consent_text("De Europese Commissie wil strengere regels voor cookies.")
+    long_article = ARTICLE_WORDS + " " + CONSENT
+    assert not is_consent_text(long_article * 3)
+
+
+def test_consent_wall_when_nothing_but_a_cmp_dialog() -> None:
+    html = (
+        "<html><body><div id='cmp-root' class='consent-wall'><h1>Toestemming</h1>"
+        f"<p>{CONSENT}</p><button>Akkoord</button></div></body></html>"
+    )
+    with pytest.raises(ConsentWallError):
+        extract_article(html, media="html")
+
+
+JSONLD_PAGE = """<html><head>
+<script type="application/ld+json">[{"@type":"BreadcrumbList"},
+ {"@context":"https://schema.org","@graph":[{"@type":["NewsArticle"],"headline":" Kop ",
+  "datePublished":"2025-01-02T10:00:00+01:00","author":[{"@type":"Person","name":"A. Auteur"},
+  "B. Tweede"],"publisher":{"name":"Krant"},"isAccessibleForFree":"False",
+  "mainEntityOfPage":{"@id":"https://krant.example/a"},
+  "articleBody":"Eerste alinea.\\n\\nTweede alinea."}]}]</script>
+<script type="application/ld+json">{ broken json</script>
+</head><body></body></html>"""
+
+
+def test_find_article_in_json_ld() -> None:
+    soup = BeautifulSoup(JSONLD_PAGE, "lxml")
+    article = find_article(soup)
+    assert article == JsonLdArticle(
+        type="NewsArticle",
+        headline="Kop",
+        date_published="2025-01-02T10:00:00+01:00",
+        authors=["A. Auteur", "B. Tweede"],
+        publisher="Krant",
+        url="https://krant.example/a",
+        body="Eerste alinea.\n\nTweede alinea.",
+        accessible_for_free=False,
+    )
+    assert any_paywall_flag(soup)
+    assert find_article(BeautifulSoup("<html><body><p>x</p></body></html>", "lxml")) is None
+
+
+def test_jsonld_blocks_and_choice() -> None:
+    assert jsonld_blocks("Een.\n\nTwee.\nDrie.") == ["Een.", "Twee.", "Drie."]
+    assert jsonld_blocks("<p>Een <b>vet</b>.</p><p>Twee.</p>") == ["Een vet.", "Twee."]
+    body = "\n\n".join(["Dit is een alinea met precies tien woorden erin, echt waar."] * 8)
+    jsonld = JsonLdArticle(type="NewsArticle", body=body)
+    assert choose_blocks(["Alleen de lead."], jsonld)[1] == "jsonld"  # HTML has only the lead
+    full = jsonld_blocks(body)
+    assert choose_blocks(full, jsonld) == (full, "html")
+    assert choose_blocks([" ".join(full)], jsonld) == (full, "jsonld")  # same text, paragraphs back
+    assert choose_blocks(["Tekst."], JsonLdArticle(type="Article", body="Te kort.")) == (
+        ["Tekst."],
+        "html",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Door Marieke van Dongen", ["Marieke van Dongen"]),
+        ("Sanne Bakker en Youssef El Amrani", ["Sanne Bakker", "Youssef El Amrani"]),
+        ("By Emily Carter; John Smith", ["Emily Carter", "John Smith"]),
+        ("Von Katrin Vogel | 2. Juli 2025", ["Katrin Vogel"]),
+        ("https://example.org/auteur/x", []),
+        (None, []),
+    ],
+)
+def test_split_authors(raw: str | None, names: list[str]) -> None:
+    assert split_authors(raw) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Kop van het stuk | Dagblad Zuid", "Dagblad Zuid", "Kop van het stuk"),
+        ("Noordelijk Nieuwsblad - Kop van het stuk", "Noordelijk Nieuwsblad", "Kop van het stuk"),
+        ("Een lange kop over chips en China - NOS", None, "Een lange kop over chips en China"),
+        ("Kop zonder site", None, "Kop zonder site"),
+    ],
+)
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_read_meta_tags() -> None:
+    soup = BeautifulSoup(
+        "<html><head><title> Kop | Site </title><meta property='og:title' content=' Kop  '>"
+        "<meta name='Author' content='X'><link rel='canonical' href='https://s.example/k'>"
+        "</head><body><time datetime='2025-01-01'>1 jan</time><h1>De kop</h1></body></html>",
+        "lxml",
+    )
+    meta = read_meta_tags(soup)
+    assert meta.first(("og:title",)) == "Kop"
+    assert meta.first(("author",)) == "X"
+    assert meta.canonical == "https://s.example/k"
+    assert meta.html_title == "Kop | Site"
+    assert meta.time_datetime == "2025-01-01"
+    assert meta.headings == ("De kop",)
+
+
+LONG_FIRST = (
+    "Een lange eerste alinea met ruim vijftien woorden die echt bij het artikel hoort en niet "
+    "bij de kop."
+)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kept"),
+    [
+        (["Rubriek", "De kop", "Tekst van het stuk."], ["Tekst van het stuk."]),
+        (["De kop", "Door Jan Jansen", "Tekst."], ["Tekst."]),
+        (["Jan Jansen | 2 mei 2025", "Tekst."], ["Tekst."]),
+        (["14 maart 2025, 09:12", "Tekst."], ["Tekst."]),
+        # a long paragraph before a "headline" repeat: leave it alone
+        (
+            [
+                LONG_FIRST,
+                "De kop",
+                "Tekst.",
+            ],
+            [
+                LONG_FIRST,
+                "De kop",
+                "Tekst.",
+            ],
+        ),
+        (["Tussenkop", "Tekst."], ["Tussenkop", "Tekst."]),  # a heading that is no metadata
+        (["De kop"], ["De kop"]),  # never empty the text
+    ],
+)
+def test_drop_leading_metadata(blocks: list[str], kept: list[str]) -> None:
+    assert drop_leading_metadata(blocks, "De kop", ["Jan Jansen"]) == kept
+
+
+def test_unwrap_layout_tables_keeps_data_tables() -> None:
+    tree = fromstring(
+        "<html><body><table><tr><td><a href='/'>Home</a></td><td><h2>Kop</h2><p>Tekst.</p>"
+        "<table><tr><th>Jaar</th><td>2024</td></tr></table></td></tr></table></body></html>"
+    )
+    html = tostring(unwrap_layout_tables(tree), encoding="unicode")
+    assert html.count("<table") == 1  # the data table inside stays
+    assert "<th>Jaar</th>" in html
+    data_only = fromstring("<html><body><table><tr><td>1</td><td>2</td></tr></table></body></html>")
+    assert "<table" in tostring(unwrap_layout_tables(data_only), encoding="unicode")
