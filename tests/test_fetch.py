@@ -264,3 +264,56 @@ def test_fetch_iter_can_stop_early(fault_server: FaultServer, fast_fetch: FetchS
     it.close()  # must cancel the rest instead of fetching all 50
     assert first.error is None
     assert time.monotonic() - started < 3
+
+
+def test_grouped_list_keeps_every_host_busy(fast_fetch: FetchSettings) -> None:
+    """A list sorted by host must not leave the second host idle until the first is done."""
+    settings = fast_fetch.model_copy(update={"per_host": 2, "concurrency": 4})
+    lock = threading.Lock()
+    now: dict[str, int] = {}
+    peak = {"total": 0}
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        host = request.url.host
+        with lock:
+            now[host] = now.get(host, 0) + 1
+            peak["total"] = max(peak["total"], sum(now.values()))
+        await asyncio.sleep(0.02)
+        with lock:
+            now[host] -= 1
+        return httpx.Response(200, headers={"content-type": "text/plain"}, text="tekst")
+
+    urls = [f"http://a.test/{i}" for i in range(20)] + [f"http://b.test/{i}" for i in range(20)]
+    docs = fetch_batch(urls, settings, transport=httpx.MockTransport(handler))
+    assert [d.source for d in docs] == urls and all(d.error is None for d in docs)
+    assert peak["total"] == 4  # both hosts at their limit of 2 at once
+
+
+def test_host_pools_are_evicted(fast_fetch: FetchSettings) -> None:
+    """One connection pool per origin, and no more than max_pools kept open."""
+    import asyncio
+
+    from extractor.fetch.client import Fetcher, make_client
+    from extractor.fetch.transport import HostPoolTransport
+
+    servers = [FaultServer(robots=None) for _ in range(3)]
+    try:
+
+        async def go() -> list[RawDocument]:
+            transport = HostPoolTransport(2, max_pools=2)
+            async with make_client(fast_fetch, transport) as client:
+                fetcher = Fetcher(fast_fetch, client)
+                docs = []
+                for server in servers:
+                    docs.append(await fetcher.fetch(parse_source(server.url("/nl/pool"))))
+                    assert len(transport._pools) <= 2
+                await fetcher.aclose()
+                return docs
+
+        docs = asyncio.run(go())
+        assert all(d.error is None for d in docs)
+    finally:
+        for server in servers:
+            server.close()

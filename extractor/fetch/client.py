@@ -35,6 +35,7 @@ from .limits import HostLimiter, host_key, is_retry_status, parse_retry_after, r
 from .local import read_local
 from .media import decide_media, media_from_header
 from .robots import ROBOTS_MAX_BYTES, RobotsCache
+from .transport import HostPoolTransport
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
@@ -43,18 +44,12 @@ _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
 def make_client(
     settings: FetchSettings, transport: httpx.AsyncBaseTransport | None = None
 ) -> httpx.AsyncClient:
-    """The shared client: pool sized for the global concurrency, our timeouts and headers."""
+    """The shared client: a small pool per host (see transport.py), our timeouts and headers."""
     timeout = httpx.Timeout(
         connect=settings.connect_timeout,
         read=settings.read_timeout,
         write=settings.read_timeout,
         pool=settings.timeout,
-    )
-    # Robots fetches run beside page requests, hence some headroom over concurrency.
-    limits = httpx.Limits(
-        max_connections=settings.concurrency * 2,
-        max_keepalive_connections=settings.concurrency,
-        keepalive_expiry=15.0,
     )
     headers = {
         "User-Agent": settings.user_agent,
@@ -62,10 +57,11 @@ def make_client(
         "Accept-Language": "nl,en;q=0.5",
         "Accept-Encoding": ACCEPT_ENCODING,
     }
+    if transport is None:
+        transport = HostPoolTransport(settings.per_host)
     return httpx.AsyncClient(
         transport=transport,
         timeout=timeout,
-        limits=limits,
         headers=headers,
         follow_redirects=False,
     )

@@ -2,8 +2,9 @@
 
 The event loop runs in a background thread. A scheduler reads sources a little
 ahead of the fetches (``lookahead``), starts at most ``concurrency`` fetches and
-at most ``per_host`` per host, picking among hosts that have a free slot so a
-list sorted by site still keeps every host busy. Finished documents wait in a
+at most ``per_host`` per host: the next fetch is the oldest pending source whose
+host has a free slot, so a list sorted by site still keeps every host busy and
+no host waits behind another one. Finished documents wait in a
 queue for the consumer; no new fetch starts while ``2 * concurrency`` finished
 or running documents are outstanding. So memory is bounded whatever the length
 of the list: a 100,000-URL batch holds at most a few hundred bodies.
@@ -12,6 +13,7 @@ of the list: a 100,000-URL batch holds at most a few hundred bodies.
 from __future__ import annotations
 
 import asyncio
+import heapq
 import queue
 import threading
 from collections import deque
@@ -56,6 +58,10 @@ class _Scheduler:
         self._pending: dict[str, deque[tuple[int, Source]]] = {}
         self._n_pending = 0
         self._active: dict[str, int] = {}
+        # (index of the host's oldest pending source, host) for hosts that have
+        # pending sources and a free slot; ``_queued`` says which hosts are in it.
+        self._heap: list[tuple[int, str]] = []
+        self._queued: set[str] = set()
         self._running = 0
         self._ready = 0  # finished, not yet taken by the consumer
         self._next_index = 0
@@ -81,29 +87,40 @@ class _Scheduler:
             self._pending.setdefault(host, deque()).append((self._next_index, source))
             self._next_index += 1
             self._n_pending += 1
+            self._offer(host)
+
+    def _offer(self, host: str) -> None:
+        """Put ``host`` on the heap if it has work and a free slot."""
+        if host in self._queued or not self._pending.get(host):
+            return
+        if self._active.get(host, 0) >= self._host_limit(host):
+            return
+        heapq.heappush(self._heap, (self._pending[host][0][0], host))
+        self._queued.add(host)
 
     def _host_limit(self, host: str) -> int:
         # Local files and unparseable URLs have no host to be polite to.
         return self._settings.per_host if host else self._settings.concurrency
 
     def _dispatch(self, fetcher: Fetcher) -> None:
-        for host in list(self._pending):
-            queue_ = self._pending[host]
-            limit = self._host_limit(host)
-            while queue_ and self._active.get(host, 0) < limit:
-                if self._running >= self._settings.concurrency:
-                    return
-                if self._running + self._ready >= self._max_outstanding:
-                    return
-                index, source = queue_.popleft()
-                self._n_pending -= 1
-                self._running += 1
-                self._active[host] = self._active.get(host, 0) + 1
-                task = asyncio.ensure_future(self._one(fetcher, index, source, host))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
-            if not queue_:
+        while self._heap:
+            if self._running >= self._settings.concurrency:
+                return
+            if self._running + self._ready >= self._max_outstanding:
+                return
+            _index, host = heapq.heappop(self._heap)
+            self._queued.discard(host)
+            pending = self._pending[host]
+            index, source = pending.popleft()
+            if not pending:
                 del self._pending[host]
+            self._n_pending -= 1
+            self._running += 1
+            self._active[host] = self._active.get(host, 0) + 1
+            task = asyncio.ensure_future(self._one(fetcher, index, source, host))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            self._offer(host)
 
     async def _one(self, fetcher: Fetcher, index: int, source: Source, host: str) -> None:
         try:
@@ -117,6 +134,7 @@ class _Scheduler:
             self._active[host] -= 1
             if not self._active[host]:
                 del self._active[host]
+            self._offer(host)
         self._ready += 1
         self._out.put((index, doc))
         assert self._wake is not None
