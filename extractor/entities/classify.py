@@ -73,7 +73,7 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "fregat", "fregatten", "onderzeeër", "onderzeeërs", "onderzeeboot", "onderzeeboten",
     "tank", "tanks", "wapen", "wapens", "munitie", "granaten", "satelliet", "satellieten",
     "medicijn", "medicijnen", "geneesmiddel", "geneesmiddelen", "smartphone", "smartphones",
-    "telefoon", "telefoons", "auto", "auto's", "batterij", "batterijen", "accu", "accu's",
+    "telefoon", "telefoons", "batterij", "batterijen", "accu", "accu's",
     "turbine", "turbines", "software", "scanner", "scanners", "laser", "lasers",
     "ruimtestation", "sensor", "sensoren", "module", "modules", "componenten", "component",
     "lithografiemachine", "wafers", "wafer", "schip", "schepen", "radar", "radars",
@@ -102,7 +102,22 @@ NOT_PRODUCTS: frozenset[str] = frozenset(
      "stemmachine", "kansspelautomaat", "tijdmachine", "propagandamachine", "huisarts",
      "prijsplafond", "gasprijs", "olieprijs", "stroomprijs", "stroomnet", "gasveld",
      "programmacomputer", "motor", "brandstof", "bloedgas", "broeikasgas", "uitlaatgas",
-     "traangas", "zenuwgas", "elektronica", "materialen", "metalen", "onderzoekscomputer"}
+     "traangas", "zenuwgas", "elektronica", "materialen", "metalen", "onderzoekscomputer",
+     "verschepen", "marinecomponent", "luchtcomponent", "landcomponent", "medische component",
+     "elektriciteit", "stroom", "pillen"}
+)
+
+# Product heads too general to be a product alone: "de machines" refers back to
+# "duv-lithografiemachines"; "huishoudelijke apparaten" is no product line.
+GENERIC_PRODUCT_HEADS: frozenset[str] = frozenset(
+    {"machine", "systeem", "toestel", "apparaat", "installatie", "apparatuur", "schip",
+     "voertuig", "component", "module", "product"}
+)
+
+# Heads that stay an entity of their own even when a compound of them is around
+# ("chips" beside "nfc-chips").
+STANDALONE_PRODUCTS: frozenset[str] = frozenset(
+    {"chip", "technologie", "software", "gas", "onderdeel", "elektronica", "wapen"}
 )
 
 # Descriptors that introduce a product name: "ruimtevaartprogramma Shenzhou",
@@ -145,8 +160,12 @@ def is_institute_word(word: str) -> bool:
     head = ends_with_head(low, INSTITUTE_HEADS)
     if head is None:
         return False
-    if head in {"hof", "raad", "kamer", "unie", "leger", "marine"} and low != head:
-        return low.endswith(("gerechtshof", "adviesraad", "toezichtraad", "gemeenteraad",
+    if low.endswith(("leger", "marine", "marinecomponent", "luchtcomponent", "landcomponent")):
+        return not low.endswith(("vakantiemarine",))
+    if low in {"bureau", "douane"}:
+        return True
+    if head in {"hof", "raad", "kamer", "unie"} and low != head:
+        return low.endswith(("gerechtshof", "ondernemingskamer", "adviesraad", "toezichtraad", "gemeenteraad",
                              "veiligheidsraad", "ondernemingsraad", "handelskamer",
                              "douane-unie", "douaneunie"))
     return True
@@ -227,6 +246,8 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
     # The head of "X van Y" is in X: "Ministerie van Defensie", "Instituut van CETC".
     if "van" in lowered[1:]:
         lowered = lowered[: lowered.index("van", 1)]
+    if "port" in lowered or "haven" in lowered[:1] or any(t.startswith("havenbedrijf") for t in lowered):
+        return "FIRM"  # port companies are commercial ("Port of Antwerp-Bruges")
     if any(t in LEGAL_FORMS for t in lowered[1:]) or (
         len(lowered) == 1 and lowered[0] in {"n.v.", "b.v."}
     ):

@@ -330,7 +330,7 @@ def _capitalised_run(doc: Doc, start: int, max_len: int = 6) -> int:
         tok = doc[end]
         if (
             tok.text[:1].isupper()
-            or (end > start and tok.like_num)
+            or (end > start and tok.text[:1].isdigit())
             or (
                 end > start
                 and tok.lower_ in {"van", "de", "der", "&"}
@@ -349,6 +349,20 @@ def _capitalised_run(doc: Doc, start: int, max_len: int = 6) -> int:
     return end
 
 
+_PLACE_ORGANISATIONS = frozenset(
+    {
+        "rechtbank",
+        "gerechtshof",
+        "gemeente",
+        "havenbedrijf",
+        "politie",
+        "waterschap",
+        "hogeschool",
+        "brandweer",
+        "veiligheidsregio",
+        "luchthaven",
+    }
+)
 _ENGLISH_INSTITUTE_WORDS = frozenset(
     """academy institute institution university college school council foundation commission
     authority agency department bureau office court parliament army navy ministry laboratory
@@ -463,17 +477,6 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
             cand = _make(doc, begin, end, "name", "rule", type="INSTITUTE")
             if cand is not None:
                 out.append(cand)
-        # "de gemeente Hoogeveen" acts as an organisation
-        if (
-            low == "gemeente"
-            and nxt < n
-            and doc[nxt].text[:1].isupper()
-            and country_iso(doc[nxt].text) is None
-        ):
-            end = _capitalised_run(doc, nxt, 3)
-            cand = _make(doc, tok.i, end, "name", "rule", type="INSTITUTE")
-            if cand is not None:
-                out.append(cand)
         # Title-case names with an organisation word: "Technische Universiteit Eindhoven",
         # "Harbin Institute of Technology", "Clingendael Instituut", "Koninklijke Luchtmacht"
         if tok.text[:1].isupper() and (
@@ -481,9 +484,22 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
             or not doc[tok.i - 1].text[:1].isupper()
             or doc[tok.i - 1].lower_ in DETERMINERS
         ):
-            end = _title_run(doc, tok.i)
-            if end - tok.i >= 2:
-                words = [t.text for t in doc[tok.i : end]]
+            begin = tok.i
+            if tok.is_stop or tok.lower_ in DETERMINERS:
+                begin = -1  # "Ook de Europese Commissie": the name starts later
+            end = _title_run(doc, tok.i) if begin >= 0 else begin
+            low_first = tok.lower_
+            if (
+                end - begin >= 3
+                and classify.org_type_from_descriptor(low_first)
+                and classify.ends_with_head(
+                    low_first, classify.INSTITUTE_HEADS + classify.FIRM_DESCRIPTOR_HEADS
+                )
+                != low_first
+            ):
+                begin += 1  # "Havenvakbond FNV Havens" -> FNV Havens
+            if begin >= 0 and end - begin >= 2:
+                words = [t.text for t in doc[begin:end]]
                 if (
                     any(
                         classify.is_institute_word(w) or w.lower() in _ENGLISH_INSTITUTE_WORDS
@@ -491,9 +507,46 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                     )
                     and words[0].lower() not in DETERMINERS
                 ):
-                    cand = _make(doc, tok.i, end, "name", "rule", type="INSTITUTE")
+                    cand = _make(doc, begin, end, "name", "rule", type="INSTITUTE")
                     if cand is not None:
                         out.append(cand)
+        # One capitalised word with an institute head: "Ondernemingskamer", "Douane",
+        # "Volksbevrijdingsleger", "Tsinghua-universiteit"
+        if (
+            tok.text[:1].isupper()
+            and not tok.is_upper
+            and (not _is_sent_start(tok) or "-" in tok.text)
+            and classify.is_institute_word(low)
+            and low not in classify.GOVERNMENT_HEADS
+            and (tok.i + 1 >= n or not doc[tok.i + 1].text[:1].isupper())
+            and not (
+                tok.i > 0
+                and doc[tok.i - 1].text[:1].isupper()
+                and not _is_sent_start(doc[tok.i - 1])
+            )
+        ):
+            cand = _make(doc, tok.i, tok.i + 1, "name", "rule", type="INSTITUTE")
+            if cand is not None:
+                out.append(cand)
+        # "de rechtbank Rotterdam", "Havenbedrijf Rotterdam": the organisation of a place
+        if (
+            low in _PLACE_ORGANISATIONS
+            and nxt < n
+            and doc[nxt].text[:1].isupper()
+            and country_iso(doc[nxt].text) is None
+            and doc[nxt].lower_ not in DETERMINERS
+        ):
+            end = _capitalised_run(doc, nxt, 3)
+            cand = _make(
+                doc,
+                tok.i,
+                end,
+                "name",
+                "rule",
+                type="FIRM" if low.startswith("haven") else "INSTITUTE",
+            )
+            if cand is not None:
+                out.append(cand)
         # Bare acronyms the model missed ("CETC", "TSMC"): organisations in this domain.
         if (
             tok.is_upper

@@ -239,6 +239,74 @@ def _attach_descriptions(
     groups: dict[str, Group],
     by_member: dict[int, Group],
 ) -> None:
+    """Attach organisation descriptions in two passes: first where the syntax says which
+    name they describe (glued descriptor, apposition, the same compound head), then, with
+    the entities' countries known, by nationality and definiteness."""
+    rest = _attach_structural(doc, descriptions, groups, by_member)
+    countries = {key: _group_country(g) for key, g in groups.items()}
+    first_line_end = doc.text.find("\n") if "\n" in doc.text[:300] else -1
+    for desc in rest:
+        head = desc.head
+        iso = desc.countries[0] if desc.countries else None
+        # a government by nationality: "Chinese overheid" = "Chinese staat"
+        if desc.extra.get("government"):
+            if iso:
+                _add(_get_group(groups, "gov:" + iso, "INSTITUTE"), desc, by_member)
+            elif desc.definite and head in {"regering", "kabinet"}:
+                govs = [
+                    g
+                    for g in groups.values()
+                    if g.key.startswith("gov:") and g.first < desc.start_char
+                ]
+                if govs:
+                    _add(max(govs, key=lambda g: g.first), desc, by_member)
+            continue
+        if iso:
+            # "Een Chinees onderzoeksinstituut ... de Beijing Academy ... (BAQIS)": a lede or
+            # headline description of a named organisation of that country close by
+            in_title = first_line_end >= 0 and desc.start_char < first_line_end
+            target = _named_by_country(desc, groups, countries, iso, in_title)
+            if target is None and desc.definite:
+                target = _antecedent(desc, groups, require_fit=True)
+            if target is None:
+                # a new, unnamed organisation: "een Chinees quantum-instituut"
+                target = _get_group(
+                    groups, f"desc:{classify.head_key(head)}:{iso}", desc.type or "INSTITUTE"
+                )
+            _add(target, desc, by_member)
+            continue
+        # a definite description -> the nearest earlier entity that fits
+        if desc.definite:
+            target = _antecedent(
+                desc, groups, require_fit=head not in classify.GENERIC_DESCRIPTIONS
+            )
+            if target is not None:
+                _add(target, desc, by_member)
+
+
+def _get_group(groups: dict[str, Group], key: str, type_: EntityType) -> Group:
+    group = groups.get(key)
+    if group is None:
+        group = groups[key] = Group(key, type_)
+    return group
+
+
+def _group_country(group: Group) -> str | None:
+    if group.country:
+        return group.country
+    for cand in group.members:
+        if cand.countries:
+            return cand.countries[0]
+    return None
+
+
+def _attach_structural(
+    doc: Doc,
+    descriptions: Sequence[Candidate],
+    groups: dict[str, Group],
+    by_member: dict[int, Group],
+) -> list[Candidate]:
+    """Glued descriptors, appositions and same-head descriptions; returns the rest."""
     descriptor_of: dict[int, Group] = {}
     name_at_start: dict[int, Group] = {}
     name_at_end: dict[int, Group] = {}
@@ -249,29 +317,33 @@ def _attach_descriptions(
             name_at_start[cand.start] = group
             name_at_end[cand.end] = group
     n = len(doc)
+    rest: list[Candidate] = []
     for desc in sorted(descriptions, key=lambda c: c.start):
         target: Group | None = None
         head = desc.head
-        # 1. glued descriptor: "chipfabrikant Nexperia", "de Chinese eigenaar Wingtech"
+        before = desc.start - 2
+        if before >= 1 and doc[before].text == "," and doc[before - 1].text == ")":
+            before -= 1  # "(NUDT), een Chinese militaire universiteit"
+        # glued descriptor: "chipfabrikant Nexperia", "de Chinese eigenaar Wingtech"
         if desc.end - 1 in descriptor_of:
             target = descriptor_of[desc.end - 1]
-        # 2. apposition: "Wingtech, een beursgenoteerd concern", "defensiebedrijven, CETC"
+        # apposition: "defensiebedrijven, CETC", "Wingtech, een beursgenoteerd concern"
         elif desc.end + 1 < n and doc[desc.end].text == "," and desc.end + 1 in name_at_start:
             target = name_at_start[desc.end + 1]
         elif (
             desc.start >= 2
             and doc[desc.start - 1].lower_ in {"een", "het", "de"}
-            and doc[desc.start - 2].text == ","
-            and desc.start - 2 in name_at_end
+            and doc[desc.start - 2].text in {",", ")"}
+            and (before in name_at_end or before + 1 in name_at_end)
         ):
-            target = name_at_end[desc.start - 2]
+            target = name_at_end.get(before, name_at_end.get(before + 1))
         if target is not None:
             if target.type in ORG_TYPES or target.type == "PERSON":
                 _add(target, desc, by_member)
             continue
         if desc.plural:
             continue
-        # 3. the same compound head as a name: "militair onderzoeksinstituut"
+        # the same compound head as a name: "militair onderzoeksinstituut"
         if head not in classify.GENERIC_DESCRIPTIONS and head not in classify.GOVERNMENT_HEADS:
             same = [
                 g
@@ -286,65 +358,54 @@ def _attach_descriptions(
                 target = min(same, key=lambda g: min(abs(c.start - desc.start) for c in g.members))
                 _add(target, desc, by_member)
                 continue
-        # 4. a government by nationality: "Chinese overheid" = "Chinese staat"
-        if desc.extra.get("government"):
-            if desc.countries:
-                key = "gov:" + desc.countries[0]
-                group = groups.get(key)
-                if group is None:
-                    group = groups[key] = Group(key, "INSTITUTE")
-                _add(group, desc, by_member)
-            elif desc.definite and head in {"regering", "kabinet"}:
-                govs = [
-                    g
-                    for g in groups.values()
-                    if g.key.startswith("gov:") and g.first < desc.start_char
-                ]
-                if govs:
-                    _add(max(govs, key=lambda g: g.first), desc, by_member)
-            continue
-        # 5. a new, unnamed organisation with a nationality: "een Chinees quantum-instituut"
-        if desc.countries and not desc.definite:
-            key = f"desc:{classify.head_key(head)}:{desc.countries[0]}"
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = Group(key, desc.type or "INSTITUTE")
-            _add(group, desc, by_member)
-            continue
-        # 6. a definite description -> the nearest earlier entity that fits
-        if desc.definite:
-            target = _antecedent(desc, groups)
-            if target is not None:
-                _add(target, desc, by_member)
-            elif desc.countries:
-                key = f"desc:{classify.head_key(head)}:{desc.countries[0]}"
-                group = groups.get(key)
-                if group is None:
-                    group = groups[key] = Group(key, desc.type or "INSTITUTE")
-                _add(group, desc, by_member)
+        rest.append(desc)
+    return rest
 
 
-def _antecedent(desc: Candidate, groups: dict[str, Group]) -> Group | None:
+def _named_by_country(
+    desc: Candidate,
+    groups: dict[str, Group],
+    countries: dict[str, str | None],
+    iso: str,
+    in_title: bool,
+) -> Group | None:
+    """A named organisation of the description's type and country that the description
+    introduces (headline or lede) or re-describes, nearest first."""
+    best: tuple[int, Group] | None = None
+    for key, g in groups.items():
+        if g.type != desc.type or countries.get(key) != iso or not g.names():
+            continue
+        fits = any(
+            w.endswith(desc.head) or desc.head.endswith(w) for w in _head_words(g) if len(w) > 4
+        )
+        distance = min(abs(c.start - desc.start) for c in g.names())
+        if not (fits or in_title or distance <= 40):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, g)
+    return best[1] if best else None
+
+
+def _antecedent(desc: Candidate, groups: dict[str, Group], require_fit: bool) -> Group | None:
     """The nearest earlier organisation of the description's type, preferring one whose
     own words end in the description's head ("het instituut" -> "... quantum-instituut")."""
     best: tuple[int, int, Group] | None = None
     head = desc.head
-    generic_head = head
     for g in groups.values():
         if g.type != desc.type:
             continue
         before = [c.start for c in g.members if c.start < desc.start]
         if not before:
             continue
-        fits = any(w.endswith(generic_head) for w in _head_words(g))
-        if desc.countries and g.country not in (None, desc.countries[0]):
+        fits = any(w.endswith(head) for w in _head_words(g))
+        if desc.countries and _group_country(g) not in (None, desc.countries[0]):
             continue
         rank = (1 if fits else 0, max(before))
         if best is None or rank > best[:2]:
             best = (*rank, g)
     if best is None:
         return None
-    if head in {"instituut", "universiteit", "ministerie"} and best[0] == 0:
+    if best[0] == 0 and (require_fit or head in {"instituut", "universiteit", "ministerie"}):
         return None
     return best[2]
 
@@ -357,20 +418,41 @@ def _add(group: Group, cand: Candidate, by_member: dict[int, Group]) -> None:
 def _group_products(
     doc: Doc, products: Sequence[Candidate], groups: dict[str, Group], by_member: dict[int, Group]
 ) -> None:
+    """Product noun phrases -> entities by head noun.
+
+    A bare head joins a compound of it in the article ("raketten" -> "Patriot-raketten",
+    "fregatten" -> "onderzeebootbestrijdingsfregatten"), except for heads that are
+    products in their own right ("chips"); a generic head ("de machines", "toestellen")
+    only refers back to such a compound, and is no product of its own.
+    """
     descriptor_of = {
         c.descriptor: g
         for g in groups.values()
         for c in g.members
         if c.descriptor is not None and g.type == "PRODUCT"
     }
+    keys = {p.head for p in products}
     for prod in products:
         target = descriptor_of.get(prod.end - 1)
         if target is None:
-            key = "prod:" + prod.head
-            target = groups.get(key)
-            if target is None:
-                target = groups[key] = Group(key, "PRODUCT")
+            key = _product_key(prod.head, keys)
+            if key is None:
+                continue
+            target = _get_group(groups, "prod:" + key, "PRODUCT")
         _add(target, prod, by_member)
+
+
+def _product_key(head: str, keys: set[str]) -> str | None:
+    if head in classify.STANDALONE_PRODUCTS:
+        return head
+    longer = sorted(
+        k for k in keys if k != head and k.endswith(head) and not k.endswith(head + "-")
+    )
+    if longer:
+        return longer[0]
+    if head in classify.GENERIC_PRODUCT_HEADS:
+        return None
+    return head
 
 
 def _link_adjectives(doc: Doc, groups: dict[str, Group]) -> None:
