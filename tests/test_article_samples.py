@@ -224,6 +224,14 @@ def test_paywall_sample() -> None:
     with pytest.raises(PaywalledError) as info:
         _extract("faults/paywall.html")
     assert info.value.code == "paywalled"
+    # the visible teaser travels with the error, for the record
+    teaser = info.value.teaser  # type: ignore[attr-defined]
+    assert (
+        teaser.title == "Chipmachinemakers vrezen nieuwe Amerikaanse regels voor onderhoud in China"
+    )
+    assert teaser.published == "2025-09-02"
+    assert teaser.text.startswith("Nederlandse chipmachinemakers houden hun hart vast")
+    assert "Word abonnee" not in teaser.text
 
 
 def test_cookie_banner_on_an_article_is_not_a_wall() -> None:

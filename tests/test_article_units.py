@@ -13,7 +13,13 @@ from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_artic
 from extractor.article.main_text import drop_leading_metadata, unwrap_layout_tables
 from extractor.article.metadata import read_meta_tags, split_authors, strip_site_suffix
 from extractor.article.plain import looks_like_html, plain_title
-from extractor.article.walls import Wall, WallSignals, classify_wall, is_consent_text
+from extractor.article.walls import (
+    Wall,
+    WallSignals,
+    classify_wall,
+    cut_paywall_prompt,
+    is_consent_text,
+)
 from extractor.errors import ConsentWallError, NoTextError
 
 
@@ -105,6 +111,7 @@ ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  #
         ("Korte tekst.", WallSignals(paywall_phrase=True), Wall.PAYWALL),
         ("Korte tekst.", WallSignals(not_free_flag=True), Wall.PAYWALL),
         ("Korte tekst.", WallSignals(), Wall.NONE),  # short, but no sign of a wall
+        ("Korte tekst.", WallSignals(paywall_markup=True), Wall.NONE),  # a login widget only
         # a full article with a cookie banner and a subscription box is an article
         (ARTICLE_WORDS, WallSignals(consent_markup=True, page_text=CONSENT), Wall.NONE),
         (ARTICLE_WORDS, WallSignals(paywall_phrase=True, not_free_flag=True), Wall.NONE),
@@ -117,6 +124,13 @@ ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  #
 )
 def test_classify_wall(text: str, signals: WallSignals, wall: Wall) -> None:
     assert classify_wall(text, signals) is wall
+
+
+def test_cut_paywall_prompt() -> None:
+    blocks = ["De lead van het stuk.", "Lees verder met Krant Plus", "Word abonnee", "Log in"]
+    assert cut_paywall_prompt(blocks) == ["De lead van het stuk."]
+    assert cut_paywall_prompt(["Word abonnee"]) == ["Word abonnee"]  # never emptied
+    assert cut_paywall_prompt(["Een.", "Twee."]) == ["Een.", "Twee."]
 
 
 def test_consent_text_needs_several_terms_and_density() -> None:

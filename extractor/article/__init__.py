@@ -4,7 +4,7 @@ trafilatura finds the main text; JSON-LD and meta tags (read with BeautifulSoup)
 metadata and, where the HTML lacks it, the body; consent walls and paywalls are recognised.
 """
 
-from extractor.article.extract import extract_article
+from extractor.article.extract import PaywalledTeaserError, extract_article
 from extractor.article.model import Article
 
-__all__ = ["Article", "extract_article"]
+__all__ = ["Article", "PaywalledTeaserError", "extract_article"]

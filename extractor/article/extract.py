@@ -16,7 +16,7 @@ from extractor.article.main_text import (
 from extractor.article.metadata import merge_metadata, read_meta_tags
 from extractor.article.model import Article
 from extractor.article.plain import looks_like_html, plain_text, plain_title
-from extractor.article.walls import Wall, classify_wall, gather_signals
+from extractor.article.walls import Wall, classify_wall, cut_paywall_prompt, gather_signals
 from extractor.errors import ConsentWallError, NoTextError, PaywalledError
 
 #: The JSON-LD ``articleBody`` replaces the extracted text when it is this much longer
@@ -92,6 +92,14 @@ def choose_blocks(blocks: list[str], jsonld: JsonLdArticle | None) -> tuple[list
     return blocks, "html"
 
 
+class PaywalledTeaserError(PaywalledError):
+    """A paywall, with the teaser that is visible (title, lead, metadata) for the record."""
+
+    def __init__(self, message: str, teaser: Article) -> None:
+        super().__init__(message)
+        self.teaser = teaser
+
+
 def _extract_plain(text: str) -> Article:
     body = plain_text(text)
     if not body.strip():
@@ -131,11 +139,11 @@ def extract_article(
     wall = classify_wall(text, gather_signals(soup, _page_text(soup), not_free))
     if wall is Wall.CONSENT:
         raise ConsentWallError("the page is a cookie/consent dialog, not the article")
-    if wall is Wall.PAYWALL:
-        raise PaywalledError("the article is behind a paywall; only a teaser is visible")
-    if not text.strip():
+    if not text.strip() and wall is not Wall.PAYWALL:
         raise NoTextError("no article text found on the page")
-    return Article(
+    if wall is Wall.PAYWALL:
+        text = "\n\n".join(cut_paywall_prompt(blocks))
+    article = Article(
         text=text,
         title=md.title,
         published=md.published,
@@ -145,3 +153,8 @@ def extract_article(
         description=md.description,
         method=method,
     )
+    if wall is Wall.PAYWALL:
+        raise PaywalledTeaserError(
+            "the article is behind a paywall; only a teaser is visible", teaser=article
+        )
+    return article

@@ -112,7 +112,8 @@ def classify_wall(article_text: str | None, signals: WallSignals) -> Wall:
         page_is_consent = is_consent_text(signals.page_text)
         if page_is_consent or (signals.consent_markup and words == 0):
             return Wall.CONSENT
-        if signals.paywall_markup or signals.paywall_phrase or signals.not_free_flag:
+        # paywall class names alone are too weak: many sites carry a login widget named so
+        if signals.paywall_phrase or signals.not_free_flag:
             return Wall.PAYWALL
     elif (
         words < FLAGGED_TEASER_WORDS
@@ -121,6 +122,14 @@ def classify_wall(article_text: str | None, signals: WallSignals) -> Wall:
     ):
         return Wall.PAYWALL
     return Wall.NONE
+
+
+def cut_paywall_prompt(blocks: list[str]) -> list[str]:
+    """A teaser's text without the subscription box: the blocks before the first prompt."""
+    for i, block in enumerate(blocks):
+        if i > 0 and _PAYWALL_PHRASES_RE.search(block):
+            return blocks[:i]
+    return blocks
 
 
 def _class_and_id(tag: object) -> str:
