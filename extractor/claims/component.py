@@ -51,9 +51,17 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
         c.negated = any(w in FORMER_WORDS or w.startswith("ex-") for w in words)
         c.modality = "asserted"
         return
-    cue = negation_cue(words)
+    # negation and modality read the stretch from just before the first argument to just
+    # after the last one: "X, dat ... bouwt, wilde niet ingaan op ..." is not negated
+    lo, hi = c.scope
+    inside = [p for a in (c.subject, c.object) for p in (a.start, a.end)
+              if lo <= a.start < hi] + [c.trigger, c.trigger + 1]
+    near = range(max(lo, min(inside) - 3), min(hi, max(inside) + 2))
+    near_words = [w for w in view.words(near)
+                  if w not in {"voormalig", "voormalige", "vroegere", "ex"}]
+    cue = negation_cue(near_words)
     c.negated = cue is not None
-    c.modality = modality(words, view.words(range(sent.start, sent.end)), c.negated)
+    c.modality = modality(near_words, view.words(range(sent.start, sent.end)), c.negated)
     c.time = resolve_time(words, published) or resolve_time(
         view.words(range(sent.start, sent.end)), published)
 

@@ -20,8 +20,9 @@ from .lexicon import CLAUSE_BREAKS, NATIONALITY_ADJECTIVES, PRONOUNS, RELATIVE_P
 ORG = frozenset({"FIRM", "INSTITUTE"})
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl"})
 PREPOSITIONS = frozenset(
-    "aan bij van naar met in uit op door voor tegen tot over onder tussen te om sinds vanaf"
-    .split()
+    "aan bij van naar met in uit op door voor tegen tot over onder tussen te om sinds vanaf "
+    "volgens namens dankzij via binnen buiten naast zonder rond wegens vanwege ondanks tijdens "
+    "na per achter boven jegens richting".split()
 )
 
 
@@ -121,6 +122,19 @@ class DocView:
     def mention_at(self, i: int) -> MentionLike | None:
         return self.by_token.get(i)
 
+    def org_at(self, i: int) -> Arg | None:
+        """The organisation (or person) at token ``i``: its mention, or the antecedent of a
+        bare description ending there ("het bedrijf")."""
+        m = self.by_token.get(i)
+        if m is not None:
+            return self.arg(m, "surface") if self.type_of(m) in ORG | {"PERSON"} else None
+        if 0 <= i < len(self.doc):
+            return self.description_antecedent(self.doc[i])
+        return None
+
+    def kind_of(self, m: MentionLike) -> str:
+        return getattr(m, "kind", "name")
+
     def type_of(self, m: MentionLike) -> str:
         return self.types.get(m.entity_id, m.type)
 
@@ -193,11 +207,19 @@ class DocView:
         wanted = description_type(tok.lower_)
         if wanted is None:
             return None
-        for i in range(tok.i - 1, max(-1, tok.i - 150), -1):
+        noun = tok.lower_
+        fallback: MentionLike | None = None
+        for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
             m = self.by_token.get(i)
-            if m is not None and self.type_of(m) == wanted:
+            if m is None or m.start != i or self.type_of(m) != wanted:
+                continue
+            # "het instituut" prefers an entity named an institute over any institute
+            ent = self.entities.get(m.entity_id)
+            names = [ent.name, *ent.aliases] if ent is not None else []
+            if any(noun in n.lower() for n in names):
                 return self.arg(m, "pronoun_description")
-        return None
+            fallback = fallback or m
+        return self.arg(fallback, "pronoun_description") if fallback is not None else None
 
     # --- clauses --------------------------------------------------------------------------
     def clause_head(self, tok: Token) -> Token:
@@ -237,8 +259,13 @@ class DocView:
             if _is_break(self.doc, j):
                 start = j + 1
                 break
+            if _starts_relative(self.doc, j):
+                start = j
+                break
+        relative = self.doc[start].lower_ in RELATIVE_PRONOUNS and start > sent.start
         for j in range(i + 1, sent.end):
-            if _is_break(self.doc, j):
+            if _is_break(self.doc, j) or (relative and self.doc[j].text == ",") or \
+                    _starts_relative(self.doc, j):
                 end = j
                 break
         return start, end
@@ -253,12 +280,23 @@ def _has_case(tok: Token) -> bool:
 
 def _is_break(doc: Doc, j: int) -> bool:
     t = doc[j]
-    if t.lower_ in CLAUSE_BREAKS:
+    if t.lower_ in CLAUSE_BREAKS or ("\n" in t.text and t.is_space):
         return True
-    if t.text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in RELATIVE_PRONOUNS | {
-            "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel"}:
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if t.text == "," and nxt is not None and nxt.lower_ in RELATIVE_PRONOUNS | {
+            "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel", "waar"}:
+        return True
+    # ", en het bedrijf exporteert ...": a second main clause
+    if t.text == "," and nxt is not None and nxt.lower_ in {"en", "maar"} and j + 2 < len(doc) \
+            and doc[j + 2].lower_ in {"het", "de", "dat", "die", "ze", "zij", "hij", "dit"}:
         return True
     return False
+
+
+def _starts_relative(doc: Doc, j: int) -> bool:
+    """"die" after a noun opens a relative clause even without a comma."""
+    return doc[j].lower_ == "die" and j > 0 and not doc[j - 1].is_punct and \
+        doc[j - 1].pos_ not in {"VERB", "AUX", "ADP"}
 
 
 def _mention_head(doc: Doc, m: MentionLike) -> int:

@@ -75,6 +75,13 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "opleggen": _forms(),
     "afnemen": _forms(),
     "bezitten": _forms("bezit", "bezitten", "bezat", "bezaten", "bezeten"),
+    "gebruiken": _forms("gebruikt", "gebruiken", "gebruikte", "gebruikten"),
+    "verdienen": _forms("verdient", "verdienen", "verdiende", "verdienden", "verdiend"),
+    "weren": _forms("weert", "weren", "weerde", "weerden", "geweerd"),
+    "trekken": _forms("trekt", "trekken", "trok", "trokken", "getrokken"),
+    "assembleren": _forms("assembleert", "assembleren", "assembleerde", "geassembleerd"),
+    "intrekken": _forms(),
+    "uitsluiten": _forms(),
 }
 
 # Glued forms of separable verbs (particle attached): form -> lemma.
@@ -85,6 +92,8 @@ GLUED: dict[str, str] = {
     **{f: "meewerken" for f in ("meewerken", "meewerkt", "meegewerkt", "meewerkte", "meewerkten")},
     **{f: "opleggen" for f in ("opleggen", "oplegt", "opgelegd", "oplegde", "oplegden")},
     **{f: "afnemen" for f in ("afnemen", "afneemt", "afgenomen", "afnam", "afnamen")},
+    **{f: "intrekken" for f in ("intrekken", "intrekt", "ingetrokken", "introk", "introkken")},
+    **{f: "uitsluiten" for f in ("uitsluiten", "uitsluit", "uitgesloten", "uitsloot")},
 }
 
 # Separable verbs: (base lemma, particle) -> lemma.
@@ -95,13 +104,16 @@ SEPARABLE: dict[tuple[str, str], str] = {
     ("leggen", "op"): "opleggen",
     ("nemen", "af"): "afnemen",
     ("maken", "uit"): "uitmaken",  # "maakt deel uit van"
+    ("trekken", "in"): "intrekken",  # "trok de licenties in"
 }
 
 _S_OBJ_P = {"subj": "S", "obj": "P"}
 FRAMES: dict[str, VerbFrame] = {
     # X levert (P) aan Y / X levert Y (P)
     "leveren": VerbFrame("leveren", "supplies", {**_S_OBJ_P, "aan": "O", "naar": "O"}),
-    "verkopen": VerbFrame("verkopen", "supplies", {**_S_OBJ_P, "aan": "O", "naar": "O"}),
+    # "Philips verkoopt zijn divisie X aan Y": with a firm as object, Y comes to own X
+    "verkopen": VerbFrame("verkopen", "supplies", {**_S_OBJ_P, "aan": "O", "naar": "O"},
+                          obj_org_predicate="owns", obj_org_slots={"aan": "S", "obj": "O"}),
     "exporteren": VerbFrame("exporteren", "supplies", {**_S_OBJ_P, "naar": "O", "aan": "O"}),
     "verschepen": VerbFrame("verschepen", "supplies", {**_S_OBJ_P, "naar": "O", "aan": "O"}),
     # inverse: Y kocht (P) bij/van X  -> X supplies Y; "X kocht Y" with Y a firm = owns
@@ -135,6 +147,15 @@ FRAMES: dict[str, VerbFrame] = {
     "sanctioneren": VerbFrame("sanctioneren", "restricts", {"subj": "S", "obj": "O"}),
     "blokkeren": VerbFrame("blokkeren", "restricts",
                            {"subj": "S", "obj": "O", "van": "O", "naar": "T"}),
+    # "Tesla gebruikt radarchips van NXP": NXP supplies Tesla
+    "gebruiken": VerbFrame("gebruiken", "supplies", {"subj": "O", "obj": "P", "van": "S"}),
+    # "NXP verdient het meeste geld met chips": what it sells, it makes
+    "verdienen": VerbFrame("verdienen", "produces", {"subj": "S", "met": "O"}),
+    "assembleren": VerbFrame("assembleren", "produces", {"subj": "S", "obj": "O"}),
+    "weren": VerbFrame("weren", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
+    "uitsluiten": VerbFrame("uitsluiten", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
+    "intrekken": VerbFrame("intrekken", "restricts",
+                           {"subj": "S", "van": "O", "aan": "T", "naar": "T"}),
     "uitmaken": VerbFrame("uitmaken", "subsidiary_of", {"subj": "S", "van": "O"}),
     "vestigen": VerbFrame("vestigen", "located_in",
                           {"subj": "S", "obj": "S", "in": "O", "te": "O"}),
@@ -171,6 +192,7 @@ RELATION_NOUNS: dict[str, tuple[str, bool]] = {
     **{n: ("supplies", True) for n in ("klant", "klanten", "afnemer", "afnemers", "opdrachtgever")},
     **{n: ("supplies", False) for n in ("leverancier", "leveranciers", "toeleverancier",
                                         "toeleveranciers")},
+    "eigendom": ("owns", True),  # "X is eigendom van Y"
     **{n: ("owns", False) for n in ("eigenaar", "eigenaren", "aandeelhouder",
                                     "grootaandeelhouder", "hoofdaandeelhouder", "overnemer")},
     **{n: ("partner_of", False) for n in ("partner", "partners", "samenwerkingspartner",
@@ -277,10 +299,15 @@ def producer_stem(word: str) -> str | None:
 
 
 def relation_noun(word: str) -> tuple[str, bool] | None:
-    """(predicate, inverted) for a relational noun, also inside compounds ("ASML-dochter")."""
+    """(predicate, inverted) for a relational noun, also inside compounds ("ASML-dochter",
+    "havendochter", "meerderheidsaandeelhouder")."""
     low = word.lower()
     if low in RELATION_NOUNS:
         return RELATION_NOUNS[low]
+    if subsidiary_noun(low):
+        return ("subsidiary_of", False)
+    if low.endswith("aandeelhouder") or low.endswith("eigenaar"):
+        return ("owns", False)
     if "-" in low:
         tail = low.rsplit("-", 1)[1]
         if tail in RELATION_NOUNS:
@@ -305,3 +332,9 @@ def is_restriction_noun(word: str) -> bool:
     low = word.lower()
     return low in RESTRICTION_NOUNS or low.startswith(("sanctie", "exportverbod", "exportbeperk",
                                                        "exportrestrict", "handelsbeperk"))
+
+
+def subsidiary_noun(word: str) -> bool:
+    """Compounds of subsidiary nouns: "havendochter", "standaardchipdivisie"."""
+    return word.lower().endswith(("dochter", "dochterbedrijf", "dochteronderneming", "divisie",
+                                  "dochtermaatschappij", "dochters", "dochterbedrijven"))

@@ -21,6 +21,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     RESTRICTED_TRADE_NOUNS,
     VerbFrame,
+    is_org_head,
     relation_noun,
     separable_lemma,
     verb_lemma,
@@ -140,6 +141,9 @@ def _surface_after(view: DocView, j: int, end: int, limit: int = 5) -> Arg | Non
     for k in range(j + 1, min(end, j + 1 + limit)):
         m = view.mention_at(k)
         if m is not None:
+            nxt = view.mention_at(m.end) if m.end < end else None
+            if view.kind_of(m) == "description" and nxt is not None and nxt.start == m.end:
+                m = nxt  # "de chipbedrijven Qualcomm": the name, not its descriptor
             return view.arg(m, "surface")
         t = view.doc[k]
         if t.lower_ in PREPOSITIONS or t.pos_ in {"VERB", "AUX"} or t.text in {",", ".", ";"}:
@@ -150,33 +154,71 @@ def _surface_after(view: DocView, j: int, end: int, limit: int = 5) -> Arg | Non
 def _surface_subject(view: DocView, verb: Token, start: int, end: int,
                      taken: set[str]) -> Arg | None:
     """Linear-order subject: the antecedent of a clause-initial relative pronoun or pronoun,
-    else the first organisation mention in the clause that no preposition governs."""
-    first = view.doc[start]
+    the organisation before "om ... te VERB", else the first organisation (mention or bare
+    description) that no preposition governs, before the verb or right after it (inversion)."""
+    doc = view.doc
+    first = doc[start]
     if first.lower_ in RELATIVE_PRONOUNS and start > 0:
-        j = start - 1
-        if view.doc[j].text == ",":
-            j -= 1
-        m = view.mention_at(j)
-        if m is not None:
-            return view.arg(m, "relpron_surface")
-    for k in range(start, end):
+        ante = relative_antecedent(view, start)
+        if ante is not None:
+            return ante
+    if verb.i > start and doc[verb.i - 1].lower_ == "te":
+        om = [k for k in range(start, verb.i) if doc[k].lower_ == "om"]
+        if om:
+            for k in range(om[-1] - 1, start - 1, -1):
+                m = view.mention_at(k)
+                if m is not None and view.type_of(m) in ORG and m.entity_id not in taken:
+                    return view.arg(m, "control")
+    if first.lower_ in PRONOUNS and view.mention_at(start) is None and verb.i - start <= 2 \
+            and start + 1 < len(doc) and view.description_antecedent(doc[start + 1]) is None:
+        ante = view.antecedent(first)
+        if ante is not None:
+            return Arg(ante.entity_id, ante.type, ante.start, ante.end, "pronoun_surface")
+    limit = min(end, verb.i + 4) if start <= verb.i < end else end
+    for k in range(start, limit):
         m = view.mention_at(k)
-        if m is None or m.start != k:
+        if m is None:
+            ante = view.description_antecedent(doc[k])
+            if ante is not None and ante.entity_id not in taken and \
+                    not _governed_by_preposition(view, k, start):
+                return Arg(ante.entity_id, ante.type, k, k + 1, "pronoun_surface")
+            continue
+        if m.start != k:
             continue
         if view.type_of(m) not in ORG | {"COUNTRY", "PERSON"} or m.entity_id in taken:
             continue
         if _governed_by_preposition(view, k, start):
             continue
         return view.arg(m, "surface")
-    for k in range(start, min(end, start + 3)):
-        ante = view.description_antecedent(view.doc[k])
-        if ante is not None and ante.entity_id not in taken:
-            return Arg(ante.entity_id, ante.type, k, k + 1, "pronoun_surface")
-    if first.lower_ in PRONOUNS and verb.i - start <= 2:
-        ante = view.antecedent(first)
-        if ante is not None:
-            return Arg(ante.entity_id, ante.type, ante.start, ante.end, "pronoun_surface")
     return None
+
+
+def relative_antecedent(view: DocView, r: int) -> Arg | None:
+    """What a relative pronoun at ``r`` stands for: the mention before it, or, after a bare
+    description in apposition ("Kalashnikov Concern, de Russische wapenfabrikant die ..."),
+    the name before the comma."""
+    doc = view.doc
+    j = r - 1
+    if doc[j].text == ",":
+        j -= 1
+    if j < 0:
+        return None
+    m = view.mention_at(j)
+    if m is not None:
+        return view.arg(m, "relpron_surface") if view.type_of(m) in ORG | {
+            "COUNTRY", "PERSON"} else None
+    k = j
+    while k > 0 and view.mention_at(k) is None and (
+            doc[k].lower_ in SKIPPABLE or doc[k].pos_ in {"ADJ", "NOUN", ""}
+            or k in view.adj_by_token) and doc[k].text != ",":
+        k -= 1
+    if doc[k].text == "," and k > 0:
+        m = view.mention_at(k - 1)
+        if m is not None and view.type_of(m) in ORG | {"PERSON"}:
+            return view.arg(m, "relpron_appos")
+    ante = view.description_antecedent(doc[j])
+    return Arg(ante.entity_id, ante.type, ante.start, ante.end, "relpron_description") \
+        if ante is not None else None
 
 
 def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
@@ -198,35 +240,49 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         frame = FRAMES[lemma]
         start, end = view.surface_clause(tok.i)
         slots = _dep_slots(view, tok, frame) if view.has_parse else {}
-        roles: dict[str, list[Arg]] = {"S": [], "O": [], "P": [], "T": []}
-        org_object = False
-        for slot, fillers in slots.items():
-            for filler, via in fillers:
-                args = view.args_of(filler, via)
-                if not args and frame.predicate == "restricts" \
-                        and filler.lower_ in RESTRICTED_TRADE_NOUNS:
-                    _trade_noun_roles(view, filler, roles)
-                    continue
-                if not args and frame.predicate == "supplies" and slot in frame.slots \
-                        and frame.slots[slot] == "O":
-                    args = _client_country(view, filler)
-                if slot == "obj" and frame.obj_org_predicate and any(
-                        a.type in ORG for a in args):
-                    org_object = True
-                role = frame.slots.get(slot)
-                if role:
-                    roles[role].extend(args)
-        if org_object:
-            frame = VerbFrame(frame.lemma, frame.obj_org_predicate or frame.predicate,
-                              frame.obj_org_slots)
-            roles = {"S": [], "O": [], "P": [], "T": []}
-            for slot, fillers in slots.items():
-                for filler, via in fillers:
-                    role = frame.slots.get(slot)
-                    if role:
-                        roles[role].extend(view.args_of(filler, via))
+        roles = _roles(view, frame, slots)
         _surface_fill(view, tok, frame, roles, start, end)
+        if frame.obj_org_predicate and _object_is_org(view, tok, frame, slots, roles, end):
+            # "Prosus kocht JET", "Philips verkoopt zijn divisie X aan Y": ownership changes
+            frame = VerbFrame(frame.lemma, frame.obj_org_predicate, frame.obj_org_slots)
+            roles = _roles(view, frame, slots)
+            _surface_fill(view, tok, frame, roles, start, end)
         yield from _combine(view, tok, frame, roles, start, end)
+
+
+def _roles(view: DocView, frame: VerbFrame,
+           slots: dict[str, list[tuple[Token, str]]]) -> dict[str, list[Arg]]:
+    roles: dict[str, list[Arg]] = {"S": [], "O": [], "P": [], "T": []}
+    for slot, fillers in slots.items():
+        role = frame.slots.get(slot)
+        for filler, via in fillers:
+            args = view.args_of(filler, via)
+            if not args and frame.predicate == "restricts" \
+                    and filler.lower_ in RESTRICTED_TRADE_NOUNS:
+                _trade_noun_roles(view, filler, roles)
+                continue
+            if not args and frame.predicate == "supplies" and role == "O":
+                args = _client_country(view, filler)
+            if role:
+                roles[role].extend(args)
+    return roles
+
+
+def _object_is_org(view: DocView, verb: Token, frame: VerbFrame,
+                   slots: dict[str, list[tuple[Token, str]]], roles: dict[str, list[Arg]],
+                   end: int) -> bool:
+    for filler, via in slots.get("obj", []):
+        if any(a.type in ORG for a in view.args_of(filler, via)):
+            return True
+    if slots.get("obj"):
+        return False
+    taken = {a.entity_id for a in roles["S"] + roles["O"]}
+    for k in range(verb.i + 1, min(end, verb.i + 5)):
+        m = view.mention_at(k)
+        if m is not None and m.start == k:
+            return view.type_of(m) in ORG and m.entity_id not in taken and \
+                not _governed_by_preposition(view, k, verb.i + 1)
+    return False
 
 
 def _trade_noun_roles(view: DocView, noun: Token, roles: dict[str, list[Arg]]) -> None:
@@ -258,16 +314,33 @@ def _client_country(view: DocView, noun: Token) -> list[Arg]:
     return []
 
 
+PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden"})
+
+
 def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str, list[Arg]],
                   start: int, end: int) -> None:
     """Fill the roles the parse left empty from linear order within the clause."""
     used = {a.entity_id for args in roles.values() for a in args}
+    words = view.words(range(start, end))
+    passive = bool(PASSIVE_AUX & set(words)) and "door" in words
+    subj_role = frame.slots.get("subj")
+    obj_role = frame.slots.get("obj")
+    if passive and subj_role and not roles[subj_role]:
+        # "De F-35 wordt gebouwd door Lockheed Martin": the agent after "door"
+        j = start + words.index("door")
+        a = _surface_after(view, j, end)
+        if a is not None:
+            roles[subj_role].append(Arg(a.entity_id, a.type, a.start, a.end, "surface_passive"))
+            used.add(a.entity_id)
+            _surface_conj(view, a, end, roles[subj_role], used)
     for slot, role in frame.slots.items():
         if slot in {"subj", "obj"} or roles[role]:
             continue
         for j in range(start, end):
             if view.doc[j].lower_ == slot:
                 a = _surface_after(view, j, end)
+                if a is None:
+                    a = _surface_client(view, j, end) if frame.predicate == "supplies" else None
                 if a is not None and a.entity_id not in used:
                     if role == "O" and frame.predicate == "supplies" and a.type == "PRODUCT":
                         continue
@@ -275,17 +348,24 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
                     used.add(a.entity_id)
                     _surface_conj(view, a, end, roles[role], used)
                     break
-    subj_role = frame.slots.get("subj")
     if subj_role and not roles[subj_role]:
         a = _surface_subject(view, verb, start, end, used)
         if a is not None:
             roles[subj_role].append(a)
             used.add(a.entity_id)
             _surface_conj(view, a, end, roles[subj_role], used)
-    obj_role = frame.slots.get("obj")
     if obj_role and not roles[obj_role]:
         wanted = {"PRODUCT"} if obj_role in {"P", "O"} and frame.predicate in {
             "produces", "supplies"} else ORG | {"COUNTRY", "PRODUCT"}
+        first = view.doc[start]
+        if first.lower_ in RELATIVE_PRONOUNS and start > 0:
+            # "de ziekenhuisapparatuur die Philips zelf bouwt": the antecedent is the object
+            ante = view.mention_at(start - 1) or (view.mention_at(start - 2)
+                                                  if view.doc[start - 1].text == "," else None)
+            if ante is not None and view.type_of(ante) in wanted and ante.entity_id not in used:
+                roles[obj_role].append(view.arg(ante, "relpron_object"))
+                used.add(ante.entity_id)
+                return
         for k in list(range(verb.i + 1, end)) + list(range(verb.i - 1, start - 1, -1)):
             m = view.mention_at(k)
             if m is None or m.entity_id in used or view.type_of(m) not in wanted:
@@ -293,18 +373,51 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             if _governed_by_preposition(view, m.start, start):
                 continue
             a = view.arg(m, "surface")
+            if k < verb.i:
+                a = _surface_conj_back(view, a, start, roles[obj_role], used)
             roles[obj_role].append(a)
             used.add(a.entity_id)
             _surface_conj(view, a, end, roles[obj_role], used)
             break
 
 
+def _surface_client(view: DocView, j: int, end: int) -> Arg | None:
+    """"aan Chinese klanten", "aan (andere) klanten in China": the recipients' country."""
+    for k in range(j + 1, min(end, j + 4)):
+        if view.doc[k].lower_ in CLIENT_NOUNS:
+            for a in range(k - 1, j, -1):
+                if a in view.adj_by_token:
+                    return view.arg(view.adj_by_token[a], "client_adj")
+            if k + 1 < end and view.doc[k + 1].lower_ == "in":
+                place = _surface_after(view, k + 1, end, limit=3)
+                if place is not None and place.type == "COUNTRY":
+                    return Arg(place.entity_id, place.type, place.start, place.end, "client_in")
+            return None
+    return None
+
+
+def _surface_conj_back(view: DocView, last: Arg, start: int, out: list[Arg],
+                       used: set[str]) -> Arg:
+    """"staartdelen en vleugelkleppen ... maakt": walk back over coordinated mentions; the
+    earlier ones go to ``out``, the returned one is the rightmost."""
+    k = last.start - 1
+    while k > start and view.doc[k].lower_ in {",", "en", "of"}:
+        m = view.mention_at(k - 1)
+        if m is None or view.type_of(m) != last.type or m.entity_id in used:
+            break
+        out.append(view.arg(m, "conj_surface"))
+        used.add(m.entity_id)
+        k = m.start - 1
+    return last
+
+
 def _surface_conj(view: DocView, first: Arg, end: int, out: list[Arg], used: set[str]) -> None:
-    """Mentions coordinated after ``first`` in linear order: ", M" / "en M" / "of M"."""
+    """Mentions coordinated after ``first`` in linear order: ", M" / "en M" / "of M", and
+    examples of a product: "chips, zoals transistors en diodes"."""
     k = first.end
-    while k < end - 1 and view.doc[k].lower_ in {",", "en", "of"}:
+    while k < end - 1 and view.doc[k].lower_ in {",", "en", "of", "zoals", "als"}:
         j = k + 1
-        while j < end and view.doc[j].lower_ in {"de", "het", "een", "en"}:
+        while j < end and view.doc[j].lower_ in {"de", "het", "een", "en", "zoals", "als", "van"}:
             j += 1
         m = view.mention_at(j)
         if m is None or m.start != j or view.type_of(m) != first.type:
@@ -356,12 +469,111 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
         if not complement and predicate == "supplies" and inverted and recent_suppliers:
             complement = [Arg(a.entity_id, a.type, a.start, a.end, "discourse")
                           for a in recent_suppliers[-1:]]
+        if not complement and predicate == "subsidiary_of" and tok.i > sent.start and \
+                view.doc[tok.i - 1].lower_ in {"zijn", "haar", "hun"}:
+            # "Philips verkoopt zijn divisie Emergency Care": the name after, the owner before
+            named = view.mention_at(tok.i + 1) if tok.i + 1 < end else None
+            owner = _surface_subject(view, tok, start, tok.i, set())
+            if named is not None and owner is not None:
+                described, complement = [view.arg(named, "next")], [owner]
         for x in described:
             for y in complement:
                 s, o = (y, x) if inverted else (x, y)
                 if s.entity_id != o.entity_id:
                     yield Candidate(predicate, s, o, tok.i, "noun", f"noun:{predicate}",
                                     (start, end))
+    yield from _client_candidates(view, sent)
+    yield from _together_candidates(view, sent)
+    yield from _org_of_org_candidates(view, sent)
+
+
+def _client_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Eneco heeft klanten in Nederland en België", "Engie zet het gas door naar Belgische en
+    Franse klanten", "zijn Chinese omzet", "omzet uit China": supplies(subject, country)."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        if low not in CLIENT_NOUNS and low != "omzet":
+            continue
+        start, end = view.surface_clause(tok.i)
+        countries: list[Arg] = []
+        k = tok.i - 1
+        while k >= start and (k in view.adj_by_token or doc[k].lower_ in {"en", ","}):
+            if k in view.adj_by_token:
+                countries.append(view.arg(view.adj_by_token[k], "client_adj"))
+            k -= 1
+        if not countries and tok.i + 1 < end and doc[tok.i + 1].lower_ in {"in", "uit"}:
+            place = _surface_after(view, tok.i + 1, end, limit=3)
+            if place is not None and place.type == "COUNTRY":
+                countries = [place]
+                _surface_conj(view, place, end, countries, {place.entity_id})
+        if not countries or (tok.i + 1 < end and doc[tok.i + 1].lower_ == "van"):
+            continue
+        supplier = _surface_subject(view, tok, start, tok.i, set())
+        if supplier is None or supplier.type not in ORG:
+            continue
+        for c in countries:
+            yield Candidate("supplies", supplier, c, tok.i, "client", "client_country",
+                            (start, end))
+
+
+def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"X bouwt samen met Y", "een samenwerking met Y": partner_of(X, Y)."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        if not ((low == "samen" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "met")
+                or low.startswith("samenwerking")):
+            continue
+        start, end = view.surface_clause(tok.i)
+        met = next((j for j in range(tok.i + 1, min(end, tok.i + 4))
+                    if doc[j].lower_ in {"met", "tussen"}), None)
+        if met is None:
+            continue
+        partner = _surface_after(view, met, end)
+        if partner is None or partner.type not in ORG:
+            continue
+        partners = [partner]
+        _surface_conj(view, partner, end, partners, {partner.entity_id})
+        before = view.org_at(tok.i - 1) if tok.i > start else None
+        lead = before or _surface_subject(view, tok, start, tok.i, {partner.entity_id})
+        if doc[met].lower_ == "tussen" and len(partners) > 1:
+            lead, partners = partners[0], partners[1:]
+        if lead is None or lead.type not in ORG:
+            continue
+        for p in partners:
+            if p.entity_id != lead.entity_id:
+                yield Candidate("partner_of", lead, p, tok.i, "noun", "together", (start, end))
+
+
+def _org_of_org_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Hutchison Ports, het havenbedrijf van CK Hutchison", "QuTech, het quantuminstituut
+    van de TU Delft en TNO": an organisation described as another's -> subsidiary_of."""
+    doc = view.doc
+    for tok in sent:
+        if not is_org_head(tok.text) or relation_noun(tok.text) is not None:
+            continue
+        if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "van":
+            continue
+        start, end = view.surface_clause(tok.i)
+        parent = _surface_after(view, tok.i + 1, end, limit=4)
+        if parent is None or parent.type not in ORG:
+            continue
+        k = tok.i - 1
+        while k >= start and view.mention_at(k) is None and (
+                doc[k].lower_ in SKIPPABLE or doc[k].pos_ == "ADJ" or k in view.adj_by_token):
+            k -= 1
+        if k < start or doc[k].text != ",":
+            continue
+        m = view.mention_at(k - 1)
+        if m is None or view.type_of(m) not in ORG:
+            continue
+        parents = [parent]
+        _surface_conj(view, parent, end, parents, {parent.entity_id})
+        for y in parents:
+            if y.entity_id != m.entity_id:
+                yield Candidate("subsidiary_of", view.arg(m, "appos_surface"), y, tok.i, "noun",
+                                "org_of_org", (start, end))
 
 
 def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
@@ -383,10 +595,15 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
                 return args
     # linear order: "M (,|is|was) (een|de) ADJ* noun"
     k = noun.i - 1
+    if noun.lower_ == "handen":
+        k -= 1  # "in handen van"
     while k >= start and (view.doc[k].lower_ in SKIPPABLE | COPULAS | {","}
-                          or view.doc[k].pos_ in {"ADJ", "ADV"}) and view.mention_at(k) is None:
+                          or view.doc[k].pos_ in {"ADJ", "ADV"} or k in view.adj_by_token) \
+            and view.mention_at(k) is None:
         k -= 1
     m = view.mention_at(k) if k >= start else None
+    if m is not None and _governed_by_preposition(view, m.start, start):
+        m = None  # "volgens marktonderzoeker Kpler": not the one described
     if m is not None and set(view.words(range(k + 1, noun.i))) & COPULAS:
         # "X dat een product kocht bij ASML is een dochter van Y": the copula's subject is
         # the antecedent of the relative clause, not the nearest mention
@@ -408,6 +625,11 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
             out.append(view.arg(pm, "conj_surface"))
             j = pm.start - 1
         return out
+    if set(view.words(range(start, noun.i))) & COPULAS:
+        # "Prosus is namelijk ook de grootste aandeelhouder": the clause subject
+        a = _surface_subject(view, noun, start, noun.i, set())
+        if a is not None and a.type in ORG:
+            return [a]
     return []
 
 

@@ -76,6 +76,9 @@ def negation_cue(words: Sequence[str]) -> str | None:
             return w
         if w in DENIAL_VERBS:
             return w
+        if w.startswith("beëindig") or w in {"opgezegd", "opzeggen", "zegde"} or (
+                w == "punt" and nxt == "achter"):
+            return w
     return None
 
 
