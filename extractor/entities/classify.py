@@ -90,7 +90,11 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "lanceerinstallaties", "onderdeel", "staartdelen", "vleugelkleppen", "landingsgestel",
     "landingsgestellen", "motoren", "motor", "vliegtuigmotoren", "microchips", "geheugenchips",
     "plaatjes", "materialen", "grondstoffen", "metalen", "zeldzame aardmetalen", "gallium",
-    "germanium", "insuline", "antibiotica", "pillen", "tabletten", "implantaten",
+    "germanium", "insuline", "antibiotica", "pillen", "tabletten", "implantaten", "lenzen",
+    "lens", "spiegels", "lichtbron", "lichtbronnen", "antenne", "antennes", "basisstation",
+    "basisstations", "modem", "modems", "kraan", "kranen", "havenkranen", "defibrillator",
+    "defibrillatoren", "airfryer", "airfryers", "mijnenjager", "mijnenjagers", "goederen",
+    "koffiemachines", "lpg", "aed's", "aed", "chipapparatuur", "microcontroller",
 )
 
 # Compounds with a product head that are no goods ("ecosysteem", "denktank").
@@ -110,8 +114,8 @@ NOT_PRODUCTS: frozenset[str] = frozenset(
 # Product heads too general to be a product alone: "de machines" refers back to
 # "duv-lithografiemachines"; "huishoudelijke apparaten" is no product line.
 GENERIC_PRODUCT_HEADS: frozenset[str] = frozenset(
-    {"machine", "systeem", "toestel", "apparaat", "installatie", "apparatuur", "schip",
-     "voertuig", "component", "module", "product"}
+    {"machine", "systeem", "toestel", "apparaat", "installatie", "schip",
+     "voertuig", "component", "module", "product", "goederen"}
 )
 
 # Heads that stay an entity of their own even when a compound of them is around

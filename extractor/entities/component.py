@@ -49,6 +49,7 @@ class EntityComponent:
         cands = find_candidates(doc, self.matcher)
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
+        _attach_entries(selected, self.gazetteer)
         _glue_descriptors(doc, selected)
         _name_adjectives(doc, selected)
         entities, mentions = resolve(doc, selected)
@@ -63,6 +64,26 @@ def _load(paths: Sequence[str]) -> Gazetteer:
         return load_gazetteer(extra)
     # No shipped data (a stripped-down install): the user's files alone still work.
     return Gazetteer([entry for path in extra for entry in parse_file(path)])
+
+
+def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:
+    """Names found by NER or rules that the gazetteer knows get its entry, so that
+    "ministerie van Defensie" (rule) and "Defensie" (gazetteer alias) are one entity."""
+    for cand in cands:
+        if cand.entry is not None or cand.kind != "name" or cand.type == "COUNTRY":
+            continue
+        if cand.source in {"description", "product", "country"}:
+            continue
+        entry = gazetteer.lookup(cand.text)
+        if entry is None:
+            continue
+        if cand.type == "PRODUCT" and entry.type != "PRODUCT":
+            continue
+        if cand.type in {"PERSON", "LOCATION"} and cand.source == "ner":
+            # NER's PER/LOC on a known organisation is the usual mistake on news text
+            pass
+        cand.entry = entry
+        cand.type = entry.type
 
 
 def _glue_descriptors(doc: Doc, cands: list[Candidate]) -> None:

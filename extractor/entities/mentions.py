@@ -19,6 +19,8 @@ from ..schema import EntityType
 from . import classify
 from .countries import country_iso, country_names, nationality_adjective_isos, strip_possessive
 
+from .gazetteer import fold
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -78,7 +80,7 @@ _NOT_ADJECTIVES = DETERMINERS | frozenset(
     """twee drie negen mee ze je we wie die deze onze uwe hare hunne alle beide vele
     andere welke zulke dezelfde hetzelfde diverse enkele sommige meerdere overige
     tussen naast onder boven binnen buiten achter langs rond rondom tijdens volgens
-    vanwege wegens behalve te""".split()
+    vanwege wegens behalve te inclusief exclusief""".split()
 )
 
 
@@ -264,14 +266,55 @@ def _looks_like_model(text: str) -> bool:
     return (has_digit and any(ch.isalpha() for ch in text)) or inner_caps
 
 
+_CATEGORY_NOUNS = (
+    "vliegtuig",
+    "vliegtuigen",
+    "gevechtsvliegtuig",
+    "gevechtsvliegtuigen",
+    "toestel",
+    "toestellen",
+    "drone",
+    "drones",
+    "straaljager",
+    "straaljagers",
+    "helikopter",
+    "helikopters",
+    "jager",
+    "jagers",
+    "vaccin",
+    "model",
+    "modellen",
+    "serie",
+)
+
+
 def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Candidate]:
+    """Gazetteer names; a product name takes its model number and category noun along
+    ("Twinscan NXT:1980Di", "MQ-9 Reaper-drones")."""
     if matcher is None:
         return []
     out: list[Candidate] = []
+    n = len(doc)
     for m in matcher(doc):
-        start, end, descriptor = _clean_name_span(doc, m.start, m.end)
+        if m.end - m.start == 1 and doc[m.start].is_lower:
+            continue  # "kabinet": a description, resolved as one, not a name
+        names = {fold(x) for x in m.entry.names}
+        if fold(m.text) in names and doc[m.start].lower_ in DETERMINERS:
+            start, end, descriptor = m.start, m.end, None  # "De Tijd" is the name
+        else:
+            start, end, descriptor = _clean_name_span(doc, m.start, m.end)
         if end <= start:
             continue
+        if m.entry.type == "PRODUCT":
+            while end < n and (
+                _looks_like_model(doc[end].text)
+                or (
+                    doc[end].text[:1].isupper()
+                    and "-" in doc[end].text
+                    and doc[end].text.lower().endswith(_CATEGORY_NOUNS)
+                )
+            ):
+                end += 1
         cand = _make(
             doc,
             start,
@@ -498,16 +541,23 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 != low_first
             ):
                 begin += 1  # "Havenvakbond FNV Havens" -> FNV Havens
+            while begin >= 0 and begin < end - 1 and nationality_adjective_isos(doc[begin].text):
+                begin += 1  # "Chinese Volksbevrijdingsleger": the adjective is no part
             if begin >= 0 and end - begin >= 2:
-                words = [t.text for t in doc[begin:end]]
+                words = [t.text for t in doc[tok.i : end]]
                 if (
                     any(
                         classify.is_institute_word(w) or w.lower() in _ENGLISH_INSTITUTE_WORDS
                         for w in words
                     )
-                    and words[0].lower() not in DETERMINERS
+                    and doc[begin].lower_ not in DETERMINERS
                 ):
-                    cand = _make(doc, begin, end, "name", "rule", type="INSTITUTE")
+                    kind = (
+                        "FIRM"
+                        if begin > tok.i and classify.is_firm_word(low_first)
+                        else ("INSTITUTE")
+                    )
+                    cand = _make(doc, begin, end, "name", "rule", type=kind)  # type: ignore[arg-type]
                     if cand is not None:
                         out.append(cand)
         # One capitalised word with an institute head: "Ondernemingskamer", "Douane",
@@ -523,6 +573,7 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 tok.i > 0
                 and doc[tok.i - 1].text[:1].isupper()
                 and not _is_sent_start(doc[tok.i - 1])
+                and not nationality_adjective_isos(doc[tok.i - 1].text)
             )
         ):
             cand = _make(doc, tok.i, tok.i + 1, "name", "rule", type="INSTITUTE")
@@ -531,6 +582,8 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
         # "de rechtbank Rotterdam", "Havenbedrijf Rotterdam": the organisation of a place
         if (
             low in _PLACE_ORGANISATIONS
+            and nxt < n
+            and not doc[nxt].is_upper
             and nxt < n
             and doc[nxt].text[:1].isupper()
             and country_iso(doc[nxt].text) is None
@@ -627,40 +680,99 @@ def description_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+_PP_HEADS = frozenset({"voor", "tegen"})
+_NOT_PP_NOUNS = frozenset(
+    """markt klant klanten export levering bedrag miljoen miljard euro procent jaar jaren
+    maanden weken dagen prijs prijzen rekening deur tijd toekomst eerst zover""".split()
+)
+
+
+def _pp_complement_end(doc: Doc, head: int, has_pos: bool) -> int | None:
+    """End of a "voor/tegen ..." complement that names the product's use:
+    "onderdeel voor een chipmachine", "geneesmiddelen tegen epilepsie en psoriasis"."""
+    n = len(doc)
+    i = head + 1
+    if i >= n or doc[i].lower_ not in _PP_HEADS:
+        return None
+    i += 1
+    if i < n and doc[i].lower_ in {"een", "de", "het"}:
+        i += 1
+    end = None
+    for _part in range(2):
+        while (
+            i < n and is_adjective(doc[i], has_pos) and not classify.is_product_word(doc[i].lower_)
+        ):
+            i += 1
+        if i >= n:
+            return end
+        tok = doc[i]
+        noun = tok.pos_ in {"NOUN", "PROPN"} if has_pos else (tok.is_lower and not tok.is_stop)
+        if not noun or tok.is_punct or tok.lower_ in _NOT_PP_NOUNS or not tok.is_lower:
+            return end
+        end = i + 1
+        if (
+            end + 1 < n
+            and doc[end].lower_ == "en"
+            and doc[end + 1].is_lower
+            and not doc[end + 1].is_stop
+        ):
+            i = end + 1
+            continue
+        break
+    return end
+
+
 def product_candidates(doc: Doc) -> list[Candidate]:
-    """Product noun phrases: compounds with a goods head ("euv-machines", "raketsystemen")."""
+    """Product noun phrases: compounds with a goods head ("euv-machines", "raketsystemen"),
+    with a use complement when there is one ("vaccin tegen het zikavirus")."""
     has_pos = _has_pos(doc)
     out: list[Candidate] = []
     n = len(doc)
     for tok in doc:
         low = tok.lower_
-        if not classify.is_product_word(low):
+        if low in {"LNG", "lpg"} or tok.text in {"LNG", "LPG"}:
+            low = tok.text.lower()
+        elif not (tok.is_lower or tok.text[1:].islower() or "-" in tok.text):
             continue
-        if not (tok.is_lower or tok.text[1:].islower() or "-" in tok.text):
+        if not classify.is_product_word(low):
             continue
         if has_pos and tok.pos_ in {"VERB", "ADV", "ADP", "AUX"}:
             continue
+        head = classify.head_key(low)
         # "X is (een) onderdeel van Y" states membership (subsidiary_of), not goods.
-        if (
-            classify.head_key(low) == "onderdeel"
-            and tok.i + 1 < n
-            and doc[tok.i + 1].lower_ == "van"
-        ):
+        if head == "onderdeel" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "van":
             before = {doc[k].lower_ for k in range(max(0, tok.i - 3), tok.i)}
-            if before & {"is", "zijn", "was", "waren", "wordt", "werd", "blijft", "als", "maakt"}:
+            if before & {
+                "is",
+                "zijn",
+                "was",
+                "waren",
+                "wordt",
+                "werd",
+                "blijft",
+                "als",
+                "maakt",
+                ",",
+            }:
                 continue
-        start, _definite = _np_start(doc, tok.i, has_pos, keep_nationality=False)
-        cand = _make(
-            doc,
-            start,
-            tok.i + 1,
-            "description",
-            "product",
-            type="PRODUCT",
-            head=classify.head_key(low),
-        )
-        if cand is not None:
-            out.append(cand)
+        start, definite = _np_start(doc, tok.i, has_pos, keep_nationality=False)
+        if low == "onderdeel" and definite:
+            continue  # "het voormalige onderdeel" is a division, not goods
+        if head == "aardgas" and tok.i > 0 and doc[tok.i - 1].lower_ == "vloeibaar":
+            head = "lng"  # "vloeibaar aardgas" is lng
+        end = tok.i + 1
+        pp_end = _pp_complement_end(doc, tok.i, has_pos)
+        cand = _make(doc, start, end, "description", "product", type="PRODUCT", head=head)
+        if cand is None:
+            continue
+        cand.extra["modified"] = start < tok.i
+        if pp_end is not None:
+            full = _make(doc, start, pp_end, "description", "product", type="PRODUCT", head=head)
+            if full is not None:
+                full.extra["pp"] = True
+                full.extra["modified"] = True
+                cand = full
+        out.append(cand)
     return out
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..schema import Entity, EntityType, Mention
 from . import classify
 from .countries import country_name, nationality_adjective_isos, strip_possessive
-from .mentions import Candidate, MentionSpan, name_key
+from .mentions import _CATEGORY_NOUNS, Candidate, MentionSpan, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -431,18 +431,41 @@ def _group_products(
         for c in g.members
         if c.descriptor is not None and g.type == "PRODUCT"
     }
-    keys = {p.head for p in products}
+    keys = {p.head for p in products if not p.extra.get("pp")}
+    # "vaccin tegen het zikavirus" is a product line of its own; a bare "onderdeel" joins
+    # "onderdeel voor een chipmachine" when that is the only such line with its head
+    pp_lines: dict[str, set[str]] = {}
+    for prod in products:
+        if prod.extra.get("pp"):
+            pp_lines.setdefault(prod.head, set()).add(prod.text.lower())
+    named = {
+        name_key(c.text): g
+        for g in groups.values()
+        if g.type == "PRODUCT"
+        for c in g.members
+        if c.kind == "name"
+    }
     for prod in products:
         target = descriptor_of.get(prod.end - 1)
+        prefix, _, rest = prod.text.partition("-")
+        if target is None and rest and rest.lower().endswith(_CATEGORY_NOUNS):
+            # "F-35-gevechtsvliegtuigen" is the F-35; "RSV-vaccin" names no product
+            target = named.get(name_key(prefix)) or named.get(name_key(prod.text.rsplit("-", 1)[0]))
         if target is None:
-            key = _product_key(prod.head, keys)
+            if prod.extra.get("pp"):
+                key: str | None = "pp:" + prod.text.lower()
+            elif len(pp_lines.get(prod.head, ())) == 1:
+                key = "pp:" + next(iter(pp_lines[prod.head]))
+            else:
+                key = _product_key(prod.head, keys, bool(prod.extra.get("modified")))
+                key = None if key is None else "prod:" + key
             if key is None:
                 continue
-            target = _get_group(groups, "prod:" + key, "PRODUCT")
+            target = _get_group(groups, key, "PRODUCT")
         _add(target, prod, by_member)
 
 
-def _product_key(head: str, keys: set[str]) -> str | None:
+def _product_key(head: str, keys: set[str], modified: bool) -> str | None:
     if head in classify.STANDALONE_PRODUCTS:
         return head
     longer = sorted(
@@ -450,7 +473,7 @@ def _product_key(head: str, keys: set[str]) -> str | None:
     )
     if longer:
         return longer[0]
-    if head in classify.GENERIC_PRODUCT_HEADS:
+    if head in classify.GENERIC_PRODUCT_HEADS and not modified:
         return None
     return head
 
