@@ -169,8 +169,8 @@ def is_institute_word(word: str) -> bool:
     if low in {"bureau", "douane"}:
         return True
     if head in {"hof", "raad", "kamer", "unie"} and low != head:
-        return low.endswith(("gerechtshof", "ondernemingskamer", "adviesraad", "toezichtraad", "gemeenteraad",
-                             "veiligheidsraad", "ondernemingsraad", "handelskamer",
+        return low.endswith(("gerechtshof", "ondernemingskamer", "adviesraad", "toezichtraad",
+                             "gemeenteraad", "veiligheidsraad", "ondernemingsraad", "handelskamer",
                              "douane-unie", "douaneunie"))
     return True
 
@@ -250,7 +250,7 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
     # The head of "X van Y" is in X: "Ministerie van Defensie", "Instituut van CETC".
     if "van" in lowered[1:]:
         lowered = lowered[: lowered.index("van", 1)]
-    if "port" in lowered or "haven" in lowered[:1] or any(t.startswith("havenbedrijf") for t in lowered):
+    if "port" in lowered or any(t.startswith("havenbedrijf") for t in lowered):
         return "FIRM"  # port companies are commercial ("Port of Antwerp-Bruges")
     if any(t in LEGAL_FORMS for t in lowered[1:]) or (
         len(lowered) == 1 and lowered[0] in {"n.v.", "b.v."}

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Literal
 from ..schema import EntityType
 from . import classify
 from .countries import country_iso, country_names, nationality_adjective_isos, strip_possessive
-
 from .gazetteer import fold
 
 if TYPE_CHECKING:
