@@ -50,7 +50,7 @@ class MentionSpan:
     modifies: str | None = None
 
 
-Source = Literal["gazetteer", "rule", "ner", "country", "misc", "description", "product"]
+Source = Literal["gazetteer", "rule", "ner", "country", "misc", "weak", "description", "product"]
 
 # Higher wins an overlap of equal length; longer spans win first (see select_candidates).
 _PRIORITY: dict[str, int] = {
@@ -59,6 +59,7 @@ _PRIORITY: dict[str, int] = {
     "ner": 4,
     "country": 3,
     "misc": 2,
+    "weak": 2,
     "description": 1,
     "product": 0,
 }
@@ -298,7 +299,13 @@ def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Can
         if m.end - m.start == 1 and doc[m.start].is_lower:
             continue  # "kabinet": a description, resolved as one, not a name
         names = {fold(x) for x in m.entry.names}
-        if fold(m.text) in names and doc[m.start].lower_ in DETERMINERS:
+        first = doc[m.start]
+        if (
+            fold(m.text) in names
+            and first.lower_ in DETERMINERS
+            and first.text[:1].isupper()
+            and not _is_sent_start(first)
+        ):
             start, end, descriptor = m.start, m.end, None  # "De Tijd" is the name
         else:
             start, end, descriptor = _clean_name_span(doc, m.start, m.end)
@@ -778,6 +785,61 @@ def product_candidates(doc: Doc) -> list[Candidate]:
 # --- putting it together ---------------------------------------------------------------
 
 
+def weak_candidates(doc: Doc) -> list[Candidate]:
+    """Names from high-precision contexts, for when NER misses them (it yields to NER):
+    "het Finse Bluefors" (an organisation after a nationality adjective) and
+    "Qblox uit Delft" (an organisation or person from a place)."""
+    out: list[Candidate] = []
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if (
+            tok.lower_ in {"het", "de"}
+            and i + 2 < n
+            and nationality_adjective_isos(doc[i + 1].text)
+            and doc[i + 2].text[:1].isupper()
+            and not doc[i + 2].is_stop
+        ):
+            end = _capitalised_run(doc, i + 2, 4)
+            if end > i + 2 and country_iso(doc[i + 2].text) is None:
+                cand = _make(doc, i + 2, end, "name", "weak")
+                if cand is not None:
+                    out.append(cand)
+        if (
+            tok.lower_ == "uit"
+            and 0 < i
+            and i + 1 < n
+            and doc[i + 1].text[:1].isupper()
+            and doc[i - 1].text[:1].isupper()
+            and not doc[i + 1].is_stop
+        ):
+            # the place
+            end = _capitalised_run(doc, i + 1, 3)
+            if end > i + 1 and country_iso(doc[i + 1].text) is None:
+                cand = _make(doc, i + 1, end, "name", "weak", type="LOCATION")
+                if cand is not None:
+                    out.append(cand)
+            # the organisation or person before it
+            begin = i
+            while (
+                begin > 0
+                and i - begin < 4
+                and (doc[begin - 1].text[:1].isupper() or doc[begin - 1].text[:1].isdigit())
+                and not doc[begin - 1].is_punct
+            ):
+                begin -= 1
+            while begin < i and (doc[begin].is_stop or doc[begin].lower_ in DETERMINERS):
+                begin += 1
+            begin, stop, _descriptor = _clean_name_span(doc, begin, i)
+            if stop - begin == 1 and _is_sent_start(doc[begin]) and not doc[begin].is_upper:
+                continue  # "Druk uit Washington": a sentence-initial word, not a name
+            if begin < stop:
+                cand = _make(doc, begin, stop, "name", "weak")
+                if cand is not None:
+                    out.append(cand)
+    return out
+
+
 def find_candidates(doc: Doc, gazetteer: GazetteerMatcher | None = None) -> list[Candidate]:
     """Every candidate from every source (overlapping)."""
     found: list[Candidate] = []
@@ -785,6 +847,7 @@ def find_candidates(doc: Doc, gazetteer: GazetteerMatcher | None = None) -> list
     found += ner_candidates(doc)
     found += country_candidates(doc)
     found += rule_candidates(doc)
+    found += weak_candidates(doc)
     found += description_candidates(doc)
     found += product_candidates(doc)
     return found
