@@ -9,10 +9,12 @@ consent text.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from enum import Enum
 
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml.html import HtmlElement
 
 # Words and phrases of consent dialogs (Dutch, English, German, French), matched on lower case.
 _CONSENT_TERMS = [
@@ -67,6 +69,8 @@ _PAYWALL_PHRASES_RE = re.compile(
     r"already a subscriber\?|nur für abonnenten|jetzt abonnieren|weiterlesen mit)",
     re.IGNORECASE,
 )
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
 
 #: An article text shorter than this (words) may be a wall's teaser; longer ones never are.
 SHORT_TEXT_WORDS = 150
@@ -132,30 +136,30 @@ def cut_paywall_prompt(blocks: list[str]) -> list[str]:
     return blocks
 
 
-def _class_and_id(tag: object) -> str:
-    attrs = getattr(tag, "attrs", {}) or {}
-    classes = attrs.get("class") or []
-    if isinstance(classes, str):
-        classes = [classes]
-    return " ".join([*classes, str(attrs.get("id") or "")])
+def page_text(tree: HtmlElement) -> str:
+    """Visible text of a parsed page (scripts, styles and templates left out)."""
+    body = tree.find(".//body")
+    root = deepcopy(body if body is not None else tree)
+    etree.strip_elements(root, *_INVISIBLE, with_tail=False)
+    return " ".join(root.text_content().split())
 
 
-def gather_signals(soup: BeautifulSoup, page_text: str, not_free_flag: bool) -> WallSignals:
-    """Read the wall features of a parsed page."""
+def gather_signals(tree: HtmlElement, text: str, not_free_flag: bool) -> WallSignals:
+    """Read the wall features of a parsed page (``text``: its visible text)."""
     consent_markup = paywall_markup = False
-    for tag in soup.find_all(True, attrs={"class": True}) + soup.find_all(True, id=True):
-        names = _class_and_id(tag)
-        consent_markup = consent_markup or bool(_CONSENT_MARKUP_RE.search(names))
-        paywall_markup = paywall_markup or bool(_PAYWALL_MARKUP_RE.search(names))
-        if consent_markup and paywall_markup:
-            break
-    for form in soup.find_all("form", action=True):
-        if "consent" in str(form["action"]).lower():
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if names.strip():
+            consent_markup = consent_markup or bool(_CONSENT_MARKUP_RE.search(names))
+            paywall_markup = paywall_markup or bool(_PAYWALL_MARKUP_RE.search(names))
+        if element.tag == "form" and "consent" in (element.get("action") or "").lower():
             consent_markup = True
     return WallSignals(
         consent_markup=consent_markup,
         paywall_markup=paywall_markup,
-        paywall_phrase=bool(_PAYWALL_PHRASES_RE.search(page_text)),
+        paywall_phrase=bool(_PAYWALL_PHRASES_RE.search(text)),
         not_free_flag=not_free_flag,
-        page_text=page_text,
+        page_text=text,
     )
