@@ -152,9 +152,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(404, b"not found", "text/plain")
             else:
                 self._send(200, self.server.robots.encode(), "text/plain")
-        elif head == "samples" and len(parts) == 2:
-            file = SAMPLES / parts[1]
-            if not file.is_file():
+        elif head == "samples" and len(parts) >= 2:
+            file = (SAMPLES / "/".join(parts[1:])).resolve()
+            if not file.is_relative_to(SAMPLES) or not file.is_file():
                 self._send(404, b"not found", "text/plain")
             else:
                 ctype = "text/plain; charset=utf-8" if file.suffix == ".txt" else "text/html"
@@ -194,6 +194,20 @@ class _Handler(BaseHTTPRequestHandler):
         elif head == "slow":  # the page after /slow/<seconds>
             self.server.stopping.wait(float(parts[1]) if len(parts) > 1 else 1.0)
             self._send(200, DUTCH_PAGE.encode("utf-8"))
+        elif head == "gate":  # trickles the page until the test calls open_gate()
+            # A byte every 0.5 s keeps the client's read timeout from firing, so the
+            # request lasts as long as the test wants (at most a minute).
+            body = DUTCH_PAGE.encode("utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            sent = 0
+            while sent < min(120, len(body)) and not self.server.gate.wait(0.5):
+                self.wfile.write(body[sent : sent + 1])
+                self.wfile.flush()
+                sent += 1
+            self.wfile.write(body[sent:])
         elif head == "drip":  # headers at once, then one byte every 0.2 s
             body = DUTCH_PAGE.encode("utf-8")
             self.send_response(200)
@@ -256,6 +270,7 @@ class _Server(ThreadingHTTPServer):
         self.hits: dict[str, int] = {}
         self.requests: list[str] = []
         self.stopping = threading.Event()
+        self.gate = threading.Event()
 
 
 class FaultServer:
@@ -281,8 +296,13 @@ class FaultServer:
         with self._server.lock:
             return self._server.hits.get(path, 0)
 
+    def open_gate(self) -> None:
+        """Let every request to ``/gate/...`` (waiting or future) through."""
+        self._server.gate.set()
+
     def close(self) -> None:
         self._server.stopping.set()
+        self._server.gate.set()
         self._server.shutdown()
         self._server.server_close()
 
