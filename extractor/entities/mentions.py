@@ -231,12 +231,63 @@ def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | No
     return start, end, descriptor
 
 
+_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!"})
+
+
+def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """NER spans, with directly adjacent ones joined: the CoNLL model often splits a
+    long company name ("Shanghai Micro" + "Electronics Equipment")."""
+    merged: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if (
+            merged
+            and merged[-1][1] == ent.start
+            and ent.label_ != "MISC"
+            and merged[-1][2] != "MISC"
+            and "\n" not in doc[ent.start - 1].whitespace_
+        ):
+            start, _end, label = merged[-1]
+            merged[-1] = (start, ent.end, "ORG" if "ORG" in (label, ent.label_) else label)
+        else:
+            merged.append((ent.start, ent.end, ent.label_))
+    return merged
+
+
+def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, int]:
+    """Cut an NER span at punctuation and drop lower-case words and sentence-initial
+    common nouns at its edges ("Afscheid van", "Innovatie Tom" -> "Tom")."""
+    for k in range(start, end):
+        if doc[k].text in _CUT_PUNCT:
+            end = k
+            break
+    while (
+        end > start
+        and (doc[end - 1].is_lower or doc[end - 1].is_punct)
+        and not (doc[end - 1].text[:1].isdigit())
+    ):
+        end -= 1
+    while start < end and doc[start].is_lower and doc[start].lower_ not in {"van", "de"}:
+        start += 1
+    if (
+        start < end
+        and has_pos
+        and _is_sent_start(doc[start])
+        and doc[start].pos_
+        in {"NOUN", "ADV", "ADJ", "VERB", "PRON", "ADP", "SCONJ", "CCONJ", "DET"}
+        and not doc[start].is_upper
+    ):
+        start += 1
+    return start, end
+
+
 def ner_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
     out: list[Candidate] = []
-    for ent in doc.ents:
-        label = ent.label_
-        start, end, descriptor = _clean_name_span(doc, ent.start, ent.end)
+    has_pos = _has_pos(doc)
+    for ent_start, ent_end, label in _merged_ents(doc):
+        start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
+        if label != "MISC":
+            start, end = _trim_ner_span(doc, start, end, has_pos)
         if end <= start:
             continue
         span = doc[start:end]
@@ -267,6 +318,7 @@ def _looks_like_model(text: str) -> bool:
 
 
 _CATEGORY_NOUNS = (
+    "programma",
     "vliegtuig",
     "vliegtuigen",
     "gevechtsvliegtuig",
@@ -652,7 +704,7 @@ def description_candidates(doc: Doc) -> list[Candidate]:
         low = tok.lower_
         if not (tok.is_lower or (tok.text[1:].islower() and _is_sent_start(tok))):
             continue
-        if has_pos and tok.pos_ in {"VERB", "ADJ", "ADV", "ADP"}:
+        if has_pos and tok.pos_ in {"ADV", "ADP"}:
             continue
         gov = low in classify.GOVERNMENT_HEADS
         org_type = "INSTITUTE" if gov else classify.org_type_from_descriptor(low)
@@ -742,8 +794,8 @@ def product_candidates(doc: Doc) -> list[Candidate]:
             continue
         if not classify.is_product_word(low):
             continue
-        if has_pos and tok.pos_ in {"VERB", "ADV", "ADP", "AUX"}:
-            continue
+        if has_pos and tok.pos_ in {"ADP", "AUX"}:
+            continue  # the tagger calls plural nouns ("lichtbronnen") VERB too often to trust
         head = classify.head_key(low)
         # "X is (een) onderdeel van Y" states membership (subsidiary_of), not goods.
         if head == "onderdeel" and tok.i + 1 < n and doc[tok.i + 1].lower_ == "van":

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..schema import Entity, EntityType, Mention
 from . import classify
-from .countries import country_name, nationality_adjective_isos, strip_possessive
+from .countries import country_iso, country_name, nationality_adjective_isos, strip_possessive
 from .mentions import _CATEGORY_NOUNS, Candidate, MentionSpan, name_key
 
 if TYPE_CHECKING:
@@ -123,11 +123,15 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
             gazetteer_type=cand.entry.type if cand.entry is not None else None,
         )
     names = [c for c in names if c.type is not None]
+    for cand in names:
+        if cand.type == "COUNTRY" and cand.iso is None:
+            cand.iso = country_iso(cand.text)
 
     groups = _group_names(doc, names)
     by_member: dict[int, Group] = {id(c): g for g in groups.values() for c in g.members}
     _attach_descriptions(doc, descriptions, groups, by_member)
     _group_products(doc, products, groups, by_member)
+    _merge_category_compounds(groups)
     _link_adjectives(doc, groups)
     return _build(groups)
 
@@ -463,6 +467,37 @@ def _group_products(
                 continue
             target = _get_group(groups, key, "PRODUCT")
         _add(target, prod, by_member)
+
+
+def _merge_category_compounds(groups: dict[str, Group]) -> None:
+    """A product named "F-35-gevechtsvliegtuigen" or "F-35-programma" (NER MISC) is the
+    F-35 when the article names the F-35 itself."""
+    named: dict[str, Group] = {}
+    for g in groups.values():
+        if g.type == "PRODUCT":
+            for c in g.members:
+                if c.kind == "name" and "-" not in c.text.rstrip("-").split("-", 1)[-1]:
+                    named.setdefault(name_key(c.text), g)
+    for key, g in list(groups.items()):
+        if g.type != "PRODUCT" or not g.members:
+            continue
+        texts = {c.text for c in g.members}
+        targets = set()
+        for text in texts:
+            stem, _, rest = text.rpartition("-")
+            target = (
+                named.get(name_key(stem))
+                if stem and rest.lower().endswith(_CATEGORY_NOUNS)
+                else None
+            )
+            if target is None or target is g:
+                break
+            targets.add(target.key)
+        else:
+            if len(targets) == 1:
+                target = groups[targets.pop()]
+                target.members.extend(g.members)
+                del groups[key]
 
 
 def _product_key(head: str, keys: set[str], modified: bool) -> str | None:
