@@ -15,6 +15,7 @@ from extractor.entities.gazetteer import (
     GazetteerError,
     GazetteerMatcher,
     fold,
+    follows_office_title,
     is_case_sensitive,
     load_gazetteer,
     parse_file,
@@ -30,6 +31,16 @@ def gaz() -> Gazetteer:
     return load_gazetteer()
 
 
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return spacy.blank("nl")
+
+
+@pytest.fixture(scope="module")
+def shipped_matcher(nlp: spacy.language.Language, gaz: Gazetteer) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, gaz)
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -42,6 +53,31 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_shipped_files_parse_and_are_cached(gaz: Gazetteer) -> None:
     assert len(shipped_files()) >= 2
     assert load_gazetteer() is gaz
+
+
+def test_shipped_counts(gaz: Gazetteer) -> None:
+    kinds = Counter(e.type for e in gaz)
+    assert kinds["FIRM"] + kinds["INSTITUTE"] >= 1000
+    assert kinds["FIRM"] >= 500 and kinds["INSTITUTE"] >= 400
+    assert kinds["PRODUCT"] >= 150
+    countries = Counter(e.country for e in gaz if e.type != "PRODUCT")
+    assert countries["NL"] >= 300 and countries["BE"] >= 100
+    assert countries["US"] >= 100 and countries["CN"] >= 100
+
+
+def test_products_name_their_maker_or_sector(gaz: Gazetteer) -> None:
+    for entry in gaz:
+        if entry.type == "PRODUCT":
+            assert entry.maker or entry.sector, entry.name
+            maker = gaz.maker_of(entry)
+            assert maker is None or maker.type in {"FIRM", "INSTITUTE"}, entry.name
+
+
+def test_parents_are_organisations(gaz: Gazetteer) -> None:
+    for entry in gaz:
+        parent = gaz.parent_of(entry)
+        if parent is not None:
+            assert parent.type in {"FIRM", "INSTITUTE"} and parent is not entry, entry.name
 
 
 def test_shipped_parents_and_makers_resolve(gaz: Gazetteer) -> None:
@@ -84,15 +120,97 @@ def test_shipped_lines_are_well_formed_json() -> None:
         ("Nexperia", "Nexperia", "FIRM", "NL"),
         ("de Volksbank", "de Volksbank N.V.", "FIRM", "NL"),
         ("Arm", "Arm Holdings", "FIRM", "GB"),
+        ("CETC", "China Electronics Technology Group Corporation", "FIRM", "CN"),
+        ("24e Onderzoeksinstituut van CETC", None, "INSTITUTE", "CN"),
+        ("NOS", None, "INSTITUTE", "NL"),
+        ("RTL Nederland", None, "FIRM", "NL"),
+        ("VRT", None, "INSTITUTE", "BE"),
+        ("Bloomberg", None, "FIRM", "US"),
+        ("imec", None, "INSTITUTE", "BE"),
+        ("TNO", None, "INSTITUTE", "NL"),
+        ("Defensie", "ministerie van Defensie", "INSTITUTE", "NL"),
+        ("de Tweede Kamer", None, "INSTITUTE", "NL"),
+        ("het Financieele Dagblad", None, "FIRM", "NL"),
+        ("FOD Economie", None, "INSTITUTE", "BE"),
+        ("MOFCOM", None, "INSTITUTE", "CN"),
+        ("Chinese Academie van Wetenschappen", None, "INSTITUTE", "CN"),
+        ("Pentagon", None, "INSTITUTE", "US"),
+        ("Twinscan NXT:2000i", None, "PRODUCT", "NL"),
+        ("F-35", None, "PRODUCT", "US"),
     ],
 )
-def test_lookup_shipped(gaz: Gazetteer, text: str, name: str | None, kind: str,
-                        country: str) -> None:
+def test_lookup_shipped(
+    gaz: Gazetteer, text: str, name: str | None, kind: str, country: str
+) -> None:
     hit = gaz.lookup(text)
     assert hit is not None, text
     if name is not None:
         assert hit.name == name
     assert (hit.type, hit.country) == (kind, country)
+
+
+@pytest.mark.parametrize("text", ["NAVO", "NATO", "Navo", "Noord-Atlantische Verdragsorganisatie"])
+def test_international_bodies_have_no_country(gaz: Gazetteer, text: str) -> None:
+    hit = gaz.lookup(text)
+    assert hit is not None and hit.type == "INSTITUTE" and hit.country is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "arm",
+        "post",
+        "volt",
+        "bol",
+        "standaard",
+        "tijd",
+        "marine",
+        "defensie",
+        "kabinet",
+        "krijgsmacht",
+        "canon",
+        "micron",
+        "staatsveiligheid",
+        "rekenkamer",
+        "douane",
+        "ing",
+        "nos",
+        "acm",
+        "action",
+        "jumbo",
+        "orange",
+        "visa",
+        "meta",
+        "total",
+        "wise",
+        "free",
+        "parool",
+        "telegraaf",
+        "nieuwsblad",
+        "spiegel",
+        "windows",
+        "android",
+        "boxer",
+        "spike",
+        "financiën",
+        "buitenlandse zaken",
+        "de tijd",
+        "het parool",
+        "commit",
+        "differ",
+        "eur",
+        "lancet",
+        "caesar",
+        "galileo",
+        "fujian",
+        "groningen",
+        "kempen",
+        "zaventem",
+        "rijnmond",
+    ],
+)
+def test_common_words_are_not_names(gaz: Gazetteer, word: str) -> None:
+    assert gaz.lookup(word) is None
 
 
 def test_parent_links(gaz: Gazetteer) -> None:
@@ -107,22 +225,41 @@ def test_parent_links(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("alias", "sensitive"),
-    [("ACM", True), ("NOS", True), ("NS", True), ("ASML", True), ("NORINCO", False),
-     ("imec", False), ("TU Delft", False), ("Navo", False), ("KLA-Tencor", False),
-     ("", False)],
+    [
+        ("ACM", True),
+        ("NOS", True),
+        ("NS", True),
+        ("ASML", True),
+        ("NORINCO", False),
+        ("De Tijd", True),
+        ("Het Parool", True),
+        ("The Economist", True),
+        ("de Volksbank", False),
+        ("imec", False),
+        ("TU Delft", False),
+        ("Navo", False),
+        ("KLA-Tencor", False),
+        ("", False),
+    ],
 )
 def test_is_case_sensitive(alias: str, sensitive: bool) -> None:
     assert is_case_sensitive(alias) is sensitive
 
 
 def small() -> Gazetteer:
-    return Gazetteer([
-        GazetteerEntry("Autoriteit Consument & Markt", "INSTITUTE", "NL", ("ACM",)),
-        GazetteerEntry("Société Générale", "FIRM", "FR", ("SocGen",)),
-        GazetteerEntry("Arm Holdings", "FIRM", "GB", ("Arm",), case_sensitive=frozenset({"Arm"})),
-        GazetteerEntry("Tweede Kamer", "INSTITUTE", "NL", ("Tweede Kamer der Staten-Generaal",)),
-        GazetteerEntry("ASML Holding N.V.", "FIRM", "NL", ("ASML",)),
-    ])
+    return Gazetteer(
+        [
+            GazetteerEntry("Autoriteit Consument & Markt", "INSTITUTE", "NL", ("ACM",)),
+            GazetteerEntry("Société Générale", "FIRM", "FR", ("SocGen",)),
+            GazetteerEntry(
+                "Arm Holdings", "FIRM", "GB", ("Arm",), case_sensitive=frozenset({"Arm"})
+            ),
+            GazetteerEntry(
+                "Tweede Kamer", "INSTITUTE", "NL", ("Tweede Kamer der Staten-Generaal",)
+            ),
+            GazetteerEntry("ASML Holding N.V.", "FIRM", "NL", ("ASML",)),
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -193,13 +330,20 @@ def test_international_body_may_have_no_country(tmp_path: Path) -> None:
 
 
 def test_user_jsonl_adds_and_overrides(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.jsonl", "\n".join([
-        "# my own additions",
-        '{"name": "Brabantse Chipfabriek B.V.", "type": "FIRM", "country": "NL",'
-        ' "aliases": ["BCF"], "sector": "semiconductors", "parent": "ASML Holding N.V."}',
-        '{"name": "ASML Holding N.V.", "type": "FIRM", "country": "NL", "aliases": ["ASML"],'
-        ' "sector": "lithography"}',
-    ]) + "\n")
+    path = write(
+        tmp_path,
+        "mine.jsonl",
+        "\n".join(
+            [
+                "# my own additions",
+                '{"name": "Brabantse Chipfabriek B.V.", "type": "FIRM", "country": "NL",'
+                ' "aliases": ["BCF"], "sector": "semiconductors", "parent": "ASML Holding N.V."}',
+                '{"name": "ASML Holding N.V.", "type": "FIRM", "country": "NL",'
+                ' "aliases": ["ASML"], "sector": "lithography"}',
+            ]
+        )
+        + "\n",
+    )
     gaz = load_gazetteer([path])
     hit = gaz.lookup("BCF")
     assert hit is not None and hit.parent == "ASML Holding N.V."
@@ -211,12 +355,18 @@ def test_user_jsonl_adds_and_overrides(tmp_path: Path) -> None:
 
 
 def test_user_csv(tmp_path: Path) -> None:
-    path = write(tmp_path, "mine.csv", "\n".join([
-        "name,type,country,aliases,sector",
-        'Stichting Zeeuwse Kennis,INSTITUTE,NL,SZK|Zeeuwse Kennis,research',
-        'Drone Works Ltd.,FIRM,GB,"Drone Works|DW Ltd",defence',
-        "",
-    ]))
+    path = write(
+        tmp_path,
+        "mine.csv",
+        "\n".join(
+            [
+                "name,type,country,aliases,sector",
+                "Stichting Zeeuwse Kennis,INSTITUTE,NL,SZK|Zeeuwse Kennis,research",
+                'Drone Works Ltd.,FIRM,GB,"Drone Works|DW Ltd",defence',
+                "",
+            ]
+        ),
+    )
     entries = parse_file(path)
     assert [e.name for e in entries] == ["Stichting Zeeuwse Kennis", "Drone Works Ltd."]
     assert entries[0].aliases == ("SZK", "Zeeuwse Kennis")
@@ -235,11 +385,12 @@ def test_user_csv_bad_row(tmp_path: Path) -> None:
 # --- spaCy matching ----------------------------------------------------------------------
 
 
-def test_matcher_finds_longest_names_and_respects_case() -> None:
-    nlp = spacy.blank("nl")
+def test_matcher_finds_longest_names_and_respects_case(nlp: spacy.language.Language) -> None:
     matcher = GazetteerMatcher(nlp, small())
-    doc = nlp("De acm zegt dat de ACM en Societe Generale naar de tweede kamer stappen; "
-              "een arm van ASML Holding N.V. ook.")
+    doc = nlp(
+        "De acm zegt dat de ACM en Societe Generale naar de tweede kamer stappen; "
+        "een arm van ASML Holding N.V. ook."
+    )
     found = [(m.text, m.entry.name) for m in matcher(doc)]
     assert found == [
         ("ACM", "Autoriteit Consument & Markt"),
@@ -248,12 +399,58 @@ def test_matcher_finds_longest_names_and_respects_case() -> None:
         ("ASML Holding N.V.", "ASML Holding N.V."),
     ]
     first = matcher(doc)[0]
-    assert doc.text[first.start_char:first.end_char] == "ACM"
+    assert doc.text[first.start_char : first.end_char] == "ACM"
 
 
-def test_matcher_on_shipped_gazetteer(gaz: Gazetteer) -> None:
-    nlp = spacy.blank("nl")
-    matcher = GazetteerMatcher(nlp, gaz)
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        (["de", "minister", "van"], True),
+        (["Staatssecretaris", "van"], True),
+        (["minister", "voor"], True),
+        (["het", "ministerie", "van"], False),
+        (["van"], False),
+        ([], False),
+        (["minister", "en"], False),
+    ],
+)
+def test_follows_office_title(before: list[str], expected: bool) -> None:
+    assert follows_office_title(before) is expected
+
+
+def test_matcher_skips_office_titles(
+    nlp: spacy.language.Language, shipped_matcher: GazetteerMatcher
+) -> None:
+    doc = nlp("De minister van Defensie sprak met het ministerie van Defensie en met Defensie.")
+    found = [(m.text, m.entry.name) for m in shipped_matcher(doc)]
+    assert found == [
+        ("ministerie van Defensie", "ministerie van Defensie"),
+        ("Defensie", "ministerie van Defensie"),
+    ]
+
+
+def test_matcher_leaves_lowercase_article_out(
+    nlp: spacy.language.Language, shipped_matcher: GazetteerMatcher
+) -> None:
+    doc = nlp("Dat meldt het Financieele Dagblad, en De Tijd schrijft het ook. De tijd dringt.")
+    assert [m.text for m in shipped_matcher(doc)] == ["Financieele Dagblad", "De Tijd"]
+
+
+def test_matcher_finds_nothing_in_plain_prose(
+    nlp: spacy.language.Language, shipped_matcher: GazetteerMatcher
+) -> None:
+    text = (
+        "De post kwam laat. Hij brak zijn arm en de accu gaf twaalf volt. Het kabinet van "
+        "de burgemeester is klein; de krijgsmacht van een klein land ook. Een bol wol, een "
+        "standaard procedure en de tijd die dringt. De douane en de marine zijn overal."
+    )
+    assert [m.text for m in shipped_matcher(nlp(text))] == []
+
+
+def test_matcher_on_shipped_gazetteer(
+    nlp: spacy.language.Language, shipped_matcher: GazetteerMatcher
+) -> None:
+    matcher = shipped_matcher
     doc = nlp("Chipmachinemaker ASML levert aan TSMC en aan Samsung Electronics.")
     names = [m.entry.name for m in matcher(doc)]
     assert "ASML Holding N.V." in names

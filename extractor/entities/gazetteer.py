@@ -45,6 +45,7 @@ __all__ = [
     "GazetteerMatch",
     "GazetteerMatcher",
     "fold",
+    "follows_office_title",
     "is_case_sensitive",
     "load_gazetteer",
     "parse_file",
@@ -68,9 +69,40 @@ _ACRONYM_MAX_LETTERS = 5
 
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|'t)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'",
-                         "`": "'", "´": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_DASHES = str.maketrans(
+    {
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "\u00a0": " ",
+    }
+)
 _SPACE = re.compile(r"\s+")
+_TITLE_ARTICLES = ("De ", "Het ", "The ", "Der ", "Die ", "Le ", "La ", "Les ", "El ")
+# "minister van Defensie" is a person's office, not a mention of the ministry.
+_OFFICE_TITLES = frozenset(
+    {
+        "minister",
+        "ministers",
+        "staatssecretaris",
+        "staatssecretarissen",
+        "oud-minister",
+        "viceminister",
+        "vicepremier",
+        "eurocommissaris",
+        "commissaris",
+    }
+)
+_OFFICE_LINKS = frozenset({"van", "voor"})
 
 
 class GazetteerError(ExtractorError):
@@ -84,10 +116,9 @@ def _iso_codes() -> frozenset[str]:
     # CLDR's territory list also has macro-regions ("EU", "UN", "ZZ", pseudo "XA"/"XB");
     # only real ISO 3166-1 alpha-2 codes (plus Kosovo's widely used XK) are allowed.
     not_countries = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+    codes = (str(code) for code in Locale("en").territories)
     return frozenset(
-        code
-        for code in Locale("en").territories
-        if len(code) == 2 and code.isalpha() and code not in not_countries
+        code for code in codes if len(code) == 2 and code.isalpha() and code not in not_countries
     )
 
 
@@ -111,8 +142,13 @@ def is_case_sensitive(alias: str) -> bool:
     """Whether an alias must match with its exact capitals (short acronyms).
 
     "ACM", "NOS", "KLM", "ASML", "NS", "ING" are: their lower-case forms ("acm", "nos",
-    "ing") are words or word parts. "NORINCO", "imec", "TU Delft" are not.
+    "ing") are words or word parts. "NORINCO", "imec", "TU Delft" are not. Titles that
+    open with a capitalised article ("De Tijd", "Het Parool", "The Economist") are too, so
+    that a lower-case determiner in running text ("het Financieele Dagblad") stays out of
+    the match and the shorter alias is found instead.
     """
+    if alias.startswith(_TITLE_ARTICLES):
+        return True  # "De Tijd" is the paper, "de tijd" is time
     letters = [ch for ch in alias if ch.isalpha()]
     if not letters or " " in alias.strip():
         return False
@@ -174,8 +210,9 @@ def entry_from_dict(obj: Any, where: str) -> GazetteerEntry:
         raise _fail(where, f"'type' must be one of {sorted(ENTRY_TYPES)}, got {kind!r}")
     country = _opt_str(obj, "country", where)
     if country is not None and country not in _iso_codes():
-        raise _fail(where, f"'country' must be an ISO 3166-1 alpha-2 code (e.g. NL), "
-                           f"got {country!r}")
+        raise _fail(
+            where, f"'country' must be an ISO 3166-1 alpha-2 code (e.g. NL), got {country!r}"
+        )
     aliases = obj.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise _fail(where, "'aliases' must be a list of strings")
@@ -222,8 +259,11 @@ def _parse_csv(path: Path, lines: Iterable[str]) -> Iterator[GazetteerEntry]:
             continue  # header
         where = f"{path}:{number}"
         if len(row) < 2 or len(row) > len(_CSV_COLUMNS):
-            raise _fail(where, f"expected {', '.join(_CSV_COLUMNS[:4])} "
-                               f"[, sector, parent, maker], got {len(row)} column(s)")
+            raise _fail(
+                where,
+                f"expected {', '.join(_CSV_COLUMNS[:4])} "
+                f"[, sector, parent, maker], got {len(row)} column(s)",
+            )
         cells = dict(zip(_CSV_COLUMNS, (cell.strip() for cell in row), strict=False))
         obj: dict[str, Any] = {k: v for k, v in cells.items() if k != "aliases" and v}
         obj["aliases"] = [a.strip() for a in cells.get("aliases", "").split("|") if a.strip()]
@@ -380,6 +420,15 @@ def load_gazetteer(extra_paths: Sequence[str | Path] = ()) -> Gazetteer:
 # --- spaCy matching ----------------------------------------------------------------------
 
 
+def follows_office_title(before: Sequence[str]) -> bool:
+    """Whether the words just before a match ("minister", "van") make it part of a
+    person's office ("minister van Buitenlandse Zaken") rather than a ministry mention."""
+    if len(before) < 2:
+        return False
+    title, link = before[-2].lower(), before[-1].lower()
+    return link in _OFFICE_LINKS and title in _OFFICE_TITLES
+
+
 @dataclass(frozen=True)
 class GazetteerMatch:
     """A gazetteer name found in a Doc, by token and character offsets."""
@@ -412,7 +461,7 @@ class GazetteerMatcher:
             grouped.setdefault((attr, key), []).append(text)
         for (attr, key), texts in grouped.items():
             matcher = self._orth if attr == "ORTH" else self._lower
-            matcher.add(nlp.vocab.strings[key], list(nlp.tokenizer.pipe(texts)))
+            matcher.add(nlp.vocab.strings[key], [nlp.make_doc(text) for text in texts])
 
     def spans(self, doc: Doc) -> list[tuple[Span, GazetteerEntry]]:
         """Non-overlapping (span, entry) pairs, longest first, in text order."""
@@ -423,7 +472,14 @@ class GazetteerMatcher:
             for key, start, end in matcher(doc):
                 found.setdefault((start, end), self._entries[key])
         kept = filter_spans([doc[start:end] for start, end in found])
-        return [(span, found[(span.start, span.end)]) for span in kept]
+        out = []
+        for span in kept:
+            entry = found[(span.start, span.end)]
+            before = [tok.text for tok in doc[max(0, span.start - 2) : span.start]]
+            if entry.type == "INSTITUTE" and follows_office_title(before):
+                continue
+            out.append((span, entry))
+        return out
 
     def __call__(self, doc: Doc) -> list[GazetteerMatch]:
         return [
