@@ -226,6 +226,15 @@ class _Handler(BaseHTTPRequestHandler):
         elif head == "loop":  # /loop/a -> /loop/b -> /loop/a ...
             target = "/loop/b" if parts[-1] == "a" else "/loop/a"
             self._send(302, b"", None, {"Location": target})
+        elif head == "cookie-dance":  # sets a cookie and redirects to itself once
+            if "seen=1" in (self.headers.get("Cookie") or ""):
+                self._send(200, DUTCH_PAGE.encode("utf-8"))
+            else:
+                self._send(302, b"", None, {"Location": path, "Set-Cookie": "seen=1; Path=/"})
+        elif head == "redirect-ftp":
+            self._send(302, b"", None, {"Location": "ftp://127.0.0.1/file.html"})
+        elif head == "gzip-unlabelled":  # gzip bytes without Content-Encoding
+            self._send(200, gzip.compress(DUTCH_PAGE.encode("utf-8")), "text/html")
         elif head == "redirect":  # one hop to the Dutch page
             self._send(301, b"", None, {"Location": "/nl/redirected"})
         elif head == "huge":  # 5 MB, no Content-Length: only the streaming cap can stop it

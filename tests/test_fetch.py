@@ -43,6 +43,9 @@ FAULTS = [
     ("/pdf-untyped", "not_html", None),
     ("/image", "not_html", None),
     ("/private/artikel", "robots_disallowed", None),
+    ("/cookie-dance/x", None, "html"),  # cookie kept within one redirect chain
+    ("/gzip-unlabelled/x", None, "html"),
+    ("/redirect-ftp/x", "fetch_failed", None),
 ]
 
 
@@ -318,3 +321,45 @@ def test_host_pools_are_evicted(fast_fetch: FetchSettings) -> None:
     finally:
         for server in servers:
             server.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://", "https://:80/x", "http://[bad/", "http://127.0.0.1:99999/", "ftp://example.org/"],
+)
+def test_malformed_urls_are_bad_sources(url: str, fast_fetch: FetchSettings) -> None:
+    doc = fetch_one(fast_fetch, url)
+    assert doc.error == "bad_source" and doc.message
+
+
+def test_cookies_do_not_outlive_a_fetch(
+    fault_server: FaultServer, fast_fetch: FetchSettings
+) -> None:
+    """Every fetch starts without cookies: the dance happens again for the second page."""
+    docs = fetch_batch(
+        [fault_server.url("/cookie-dance/one"), fault_server.url("/cookie-dance/one")], fast_fetch
+    )
+    assert [d.error for d in docs] == [None, None]
+    assert fault_server.requests.count("/cookie-dance/one") == 4
+
+
+def test_robots_cache_forgets_old_origins() -> None:
+    import asyncio
+
+    from extractor.fetch.robots import RobotsCache
+
+    fetched: list[str] = []
+
+    async def fetch(url: str) -> tuple[int | None, str | None]:
+        fetched.append(url)
+        return 200, "User-agent: *\nDisallow: /x\n"
+
+    async def go() -> None:
+        cache = RobotsCache(fetch, "extractor", max_origins=2)
+        for host in ["a", "b", "c", "a"]:
+            assert not await cache.allowed(f"http://{host}.test/x")
+        assert len(cache._tasks) <= 2
+        await cache.aclose()
+
+    asyncio.run(go())
+    assert fetched.count("http://a.test/robots.txt") == 2  # forgotten, then fetched again

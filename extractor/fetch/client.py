@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import random
-from urllib.parse import urljoin
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -27,7 +28,7 @@ from ..errors import (
     TooManyRedirectsError,
 )
 from ..sources import Source
-from .body import ACCEPT_ENCODING, BodyReader
+from .body import ACCEPT_ENCODING, BodyReader, read_all
 from .cache import CachedResponse, HttpCache
 from .decode import decode_body
 from .document import RawDocument, error_document
@@ -38,6 +39,8 @@ from .robots import ROBOTS_MAX_BYTES, RobotsCache
 from .transport import HostPoolTransport
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+#: Bodies larger than this are decoded in a worker thread.
+_DECODE_IN_THREAD = 256 * 1024
 _ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
 
 
@@ -61,10 +64,16 @@ def make_client(
         transport = HostPoolTransport(settings.per_host)
     return httpx.AsyncClient(
         transport=transport,
+        cookies=_no_cookies(),
         timeout=timeout,
         headers=headers,
         follow_redirects=False,
     )
+
+
+def _no_cookies() -> CookieJar:
+    """A jar that refuses every cookie: the client keeps none between fetches."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
 class _Trace:
@@ -87,6 +96,21 @@ def _convert(exc: httpx.HTTPError) -> ExtractorError:
     if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
         return ConnectError(f"connection failed: {exc or type(exc).__name__}")
     return FetchError(f"{type(exc).__name__}: {exc}")
+
+
+def check_url(url: str) -> str:
+    """The URL if httpx can fetch it; :class:`SourceError` (bad_source) otherwise."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+        httpx.URL(url)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise SourceError(f"not a valid URL: {url!r} ({exc})") from exc
+    if parts.scheme.lower() not in ("http", "https"):
+        raise SourceError(f"not an http(s) URL: {url!r}")
+    if not parts.hostname:
+        raise SourceError(f"URL without a host: {url!r}")
+    return url
 
 
 def _retryable(exc: ExtractorError) -> bool:
@@ -120,8 +144,9 @@ class Fetcher:
             return await asyncio.to_thread(read_local, source, self.settings.max_bytes)
         trace = _Trace(source.location)
         try:
+            check_url(source.location)
             response = await self._fetch_cached(source.location, trace)
-            return self._document(source, response)
+            return await self._document(source, response)
         except ExtractorError as exc:
             return error_document(
                 source,
@@ -132,8 +157,11 @@ class Fetcher:
             )
         except httpx.HTTPError as exc:
             return error_document(source, _convert(exc), url=trace.url, http_status=trace.status)
+        except httpx.InvalidURL as exc:  # not an HTTPError: a bad URL met during redirects
+            error = FetchError(f"invalid URL on the way: {exc}")
+            return error_document(source, error, url=trace.url, http_status=trace.status)
 
-    def _document(self, source: Source, response: CachedResponse) -> RawDocument:
+    async def _document(self, source: Source, response: CachedResponse) -> RawDocument:
         status = response.status
         if not 200 <= status < 300:
             raise HttpStatusError(status)
@@ -142,7 +170,14 @@ class Fetcher:
         media = decide_media(response.content_type, response.body[:1024])
         if media is None:
             raise NotHtmlError(f"content type {response.content_type or 'unknown'} is no article")
-        text, _codec = decode_body(response.body, response.content_type, media)
+        if len(response.body) > _DECODE_IN_THREAD:
+            # Charset detection on a big page takes long enough to stall every other
+            # fetch on the loop: give it to a worker thread.
+            text, _codec = await asyncio.to_thread(
+                decode_body, response.body, response.content_type, media
+            )
+        else:
+            text, _codec = decode_body(response.body, response.content_type, media)
         return RawDocument(
             source=source.given,
             location=source.location,
@@ -196,18 +231,24 @@ class Fetcher:
     async def _follow(self, url: str, trace: _Trace, max_bytes: int) -> CachedResponse:
         """One try: the redirect chain, robots checked at every hop, the final body read."""
         current = url
+        # Cookies live for one redirect chain only (the "set a cookie and redirect to
+        # yourself" dance works); the client keeps none, so memory stays flat over a
+        # long batch and sites cannot follow us from page to page.
+        cookies = httpx.Cookies()
         for _hop in range(self.settings.max_redirects + 1):
             trace.url = current
             if self.settings.respect_robots and not await self.robots.allowed(current):
                 raise RobotsDisallowedError(f"robots.txt disallows {current}")
             async with self.limiter.slot(host_key(current)):
                 request = self.client.build_request("GET", current)
+                cookies.set_cookie_header(request)
                 response = await self.client.send(request, stream=True)
                 try:
                     trace.status = response.status_code
                     location = response.headers.get("location")
                     if response.status_code in _REDIRECTS and location:
-                        current = urljoin(str(response.url), location.strip())
+                        cookies.extract_cookies(response)
+                        current = _redirect_target(str(response.url), location)
                         continue
                     return await self._read(response, max_bytes, trace)
                 finally:
@@ -230,7 +271,14 @@ class Fetcher:
         declared = response.headers.get("content-length")
         if declared and declared.strip().isdigit() and int(declared) > max_bytes:
             raise TooLargeError(f"Content-Length {declared} is over the cap of {max_bytes} bytes")
-        return CachedResponse(url, status, content_type, await _read_body(response, max_bytes))
+        body = await _read_body(response, max_bytes)
+        if body[:2] == b"\x1f\x8b" and not response.headers.get("content-encoding"):
+            # A gzip file served as the page itself (a misconfigured .html.gz).
+            try:
+                body = read_all(body, max_bytes, "gzip")
+            except FetchError:
+                pass  # not gzip after all: sniffing will call it binary
+        return CachedResponse(url, status, content_type, body)
 
     async def _fetch_robots(self, robots_url: str) -> tuple[int | None, str | None]:
         """GET one robots.txt: a few redirects, a small cap, no retries, a short timeout."""
@@ -247,7 +295,7 @@ class Fetcher:
                     try:
                         location = response.headers.get("location")
                         if response.status_code in _REDIRECTS and location:
-                            current = urljoin(str(response.url), location.strip())
+                            current = _redirect_target(str(response.url), location)
                             continue
                         body = None
                         if 200 <= response.status_code < 300:
@@ -263,6 +311,13 @@ class Fetcher:
                     self.cache.put(robots_url, result)
                 return result.status, _robots_text(result)
         return None, None  # a redirect loop: treated as unreachable, which allows
+
+
+def _redirect_target(base: str, location: str) -> str:
+    target = urljoin(base, location.strip())
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"redirect to a URL we cannot fetch: {target!r}")
+    return target
 
 
 async def _read_body(response: httpx.Response, max_bytes: int, *, truncate: bool = False) -> bytes:

@@ -43,9 +43,12 @@ class RobotsCache:
     its own timeout does not cancel the fetch that others wait for.
     """
 
-    def __init__(self, fetch: RobotsFetcher, user_agent: str) -> None:
+    def __init__(self, fetch: RobotsFetcher, user_agent: str, *, max_origins: int = 10_000) -> None:
         self._fetch = fetch
         self._user_agent = user_agent
+        self._max_origins = max_origins
+        # Insertion-ordered: the oldest origins are forgotten first, so a list over a
+        # million sites keeps at most ``max_origins`` parsed robots.txt files.
         self._tasks: dict[str, asyncio.Task[RobotFileParser | None]] = {}
 
     async def _load(self, robots_url: str) -> RobotFileParser | None:
@@ -60,8 +63,16 @@ class RobotsCache:
         task = self._tasks.get(key)
         if task is None:
             task = self._tasks[key] = asyncio.ensure_future(self._load(key + "/robots.txt"))
+            self._forget_old()
         parser = await asyncio.shield(task)
         return robots_allows(parser, self._user_agent, url)
+
+    def _forget_old(self) -> None:
+        excess = len(self._tasks) - self._max_origins
+        if excess <= 0:
+            return
+        for key in [k for k, t in self._tasks.items() if t.done()][:excess]:
+            del self._tasks[key]
 
     async def aclose(self) -> None:
         for task in self._tasks.values():
