@@ -363,3 +363,32 @@ def test_robots_cache_forgets_old_origins() -> None:
 
     asyncio.run(go())
     assert fetched.count("http://a.test/robots.txt") == 2  # forgotten, then fetched again
+
+
+def test_look_ahead_is_bounded(fast_fetch: FetchSettings) -> None:
+    """An endless source list works: sources are read, and pages fetched, only a bit ahead."""
+    import itertools
+
+    settings = fast_fetch.model_copy(update={"concurrency": 8, "per_host": 8})
+    read = itertools.count()
+    requests = itertools.count()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        next(requests)
+        return httpx.Response(200, headers={"content-type": "text/plain"}, text="tekst")
+
+    def endless():  # type: ignore[no-untyped-def]
+        for i in itertools.count():
+            next(read)
+            yield f"http://h{i % 3}.test/{i}"
+
+    it = fetch_iter(endless(), settings, transport=httpx.MockTransport(handler))
+    first = next(it)
+    time.sleep(0.5)  # a slow consumer: the fetcher must wait for it
+    n_read, n_requests = next(read), next(requests)
+    it.close()
+    assert first.error is None
+    # The look-ahead window of pending sources, plus those running or finished.
+    assert n_read <= 1024 + 2 * settings.concurrency + 2
+    # Finished-but-unconsumed documents are capped at 2 x concurrency (robots.txt: 3 more).
+    assert n_requests <= 2 * settings.concurrency + 3 + 1
