@@ -729,7 +729,7 @@ def head_key(word: str) -> str:
         return stem
     if low.endswith("en") and len(low) > 5:
         return low[:-2]
-    if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is")):
+    if low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "us", "is", "as", "os")):
         return low[:-1]
     return low
 

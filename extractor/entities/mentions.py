@@ -162,6 +162,13 @@ def _make(
     if end <= start:
         return None
     start_char, end_char, text = _char_span(doc, start, end)
+    if "\n" in text:
+        # a heading and the next paragraph are never one name
+        while end > start + 1 and "\n" in doc[start:end].text:
+            end -= 1
+        start_char, end_char, text = _char_span(doc, start, end)
+        if "\n" in text:
+            return None
     if not text.strip():
         return None
     return Candidate(start, end, start_char, end_char, text, kind, source, **kw)  # type: ignore[arg-type]
@@ -206,7 +213,11 @@ def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | No
         if (
             end - start > 1
             and (classify.org_type_from_descriptor(low) or classify.is_product_word(low))
-            and (tok.is_lower or (tok.text[1:].islower() and doc[start + 1].text[:1].isupper()))
+            and (
+                tok.is_lower
+                or (tok.text[1:].islower() and doc[start + 1].text[:1].isupper())
+                or ("-" in tok.text and tok.text.rsplit("-", 1)[1].islower())
+            )
         ):
             if (
                 classify.org_type_from_name([doc[k].text for k in range(start, end)]) is None
@@ -266,7 +277,7 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         and not (doc[end - 1].text[:1].isdigit())
     ):
         end -= 1
-    while start < end and doc[start].is_lower and doc[start].lower_ not in {"van", "de"}:
+    while start < end and doc[start].is_lower:
         start += 1
     if (
         start < end
@@ -854,7 +865,9 @@ def weak_candidates(doc: Doc) -> list[Candidate]:
         ):
             end = _capitalised_run(doc, i + 2, 4)
             if end > i + 2 and country_iso(doc[i + 2].text) is None:
-                cand = _make(doc, i + 2, end, "name", "weak")
+                # "in het Chinese Dongguan" is a place, "bij het Finse Bluefors" a firm
+                place = i > 0 and doc[i - 1].lower_ in {"in", "naar", "rond", "nabij"}
+                cand = _make(doc, i + 2, end, "name", "weak", type="LOCATION" if place else None)
                 if cand is not None:
                     out.append(cand)
         if (
