@@ -13,6 +13,7 @@ from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_artic
 from extractor.article.main_text import drop_leading_metadata, unwrap_layout_tables
 from extractor.article.metadata import read_meta_tags, split_authors, strip_site_suffix
 from extractor.article.plain import looks_like_html, plain_title
+from extractor.article.split_body import recover_split_body
 from extractor.article.walls import (
     Wall,
     WallSignals,
@@ -280,3 +281,29 @@ def test_unwrap_layout_tables_keeps_data_tables() -> None:
     assert "<th>Jaar</th>" in html
     data_only = fromstring("<html><body><table><tr><td>1</td><td>2</td></tr></table></body></html>")
     assert "<table" in tostring(unwrap_layout_tables(data_only), encoding="unicode")
+
+
+SPLIT_PAGE = """<html><body><main>
+<div class="grid"><div class="article__body"><p>{a}</p><p>{b}</p></div></div>
+<div class="ad-rail"><p>Advertentie: koop nu een nieuwe auto bij de dealer in de buurt.</p></div>
+<div class="grid"><div class="article__body"><p>{c}</p><div class="related">
+<p>Lees ook: een ander stuk over iets heel anders dan dit artikel.</p></div><p>{d}</p></div></div>
+</main></body></html>"""
+PARTS = {
+    key: f"Dit is alinea {key} van het gesplitste artikel, met genoeg woorden om mee te tellen."
+    for key in "abcd"
+}
+
+
+def test_recover_split_body_joins_same_class_containers() -> None:
+    tree = fromstring(SPLIT_PAGE.format(**PARTS))
+    first_part = [PARTS["a"], PARTS["b"]]
+    assert recover_split_body(tree, first_part) == [PARTS[k] for k in "abcd"]
+    # extracted text that the containers do not hold is left alone
+    other = ["Een heel andere tekst die nergens in deze containers staat, echt nergens."]
+    assert recover_split_body(tree, other) == other
+    # one container only: nothing to join
+    single = fromstring(
+        f"<html><body><div class='article__body'><p>{PARTS['a']}</p></div></body></html>"
+    )
+    assert recover_split_body(single, [PARTS["a"]]) == [PARTS["a"]]

@@ -16,6 +16,7 @@ from extractor.article.main_text import (
 from extractor.article.metadata import merge_metadata, read_meta_tags
 from extractor.article.model import Article
 from extractor.article.plain import looks_like_html, plain_text, plain_title
+from extractor.article.split_body import recover_split_body
 from extractor.article.walls import (
     Wall,
     classify_wall,
@@ -45,23 +46,53 @@ def _norm(text: str) -> str:
     return _WS_RE.sub(" ", text).strip().casefold()
 
 
+def _first_block_element(tree: HtmlElement, first_block: str) -> HtmlElement | None:
+    """The page element that holds the first extracted paragraph."""
+    probe = _norm(first_block)[:60]
+    for element in tree.iter("p", "div", "td", "section", "article"):
+        text = element.text_content()
+        if len(text) < len(probe) or len(text) > 3 * len(first_block) + 200:
+            continue
+        if _norm(text).startswith(probe):
+            return element
+    return None
+
+
+def _lead_candidates(anchor: HtmlElement) -> list[HtmlElement]:
+    """Lead-class elements just above the body: among the preceding siblings of the first
+    paragraph and of its nearest ancestors (three levels), closest first."""
+    found = []
+    node: HtmlElement | None = anchor
+    for _ in range(4):
+        if node is None:
+            break
+        for sibling in list(node.itersiblings(preceding=True))[:4]:
+            if not isinstance(sibling.tag, str):
+                continue
+            for element in [sibling, *sibling.iterdescendants()]:
+                if isinstance(element.tag, str) and _LEAD_CLASS_RE.search(
+                    element.get("class") or ""
+                ):
+                    found.append(element)
+        node = node.getparent()
+    return found
+
+
 def find_lead(tree: HtmlElement, blocks: list[str]) -> str | None:
     """A standfirst that the main-text extraction dropped, or None.
 
-    trafilatura sometimes discards a lead that sits in its own ``div`` above the body; a lead
-    is recognised by its class name, must read as prose (12+ words, sentence-final
-    punctuation), lie outside navigation and asides, and be missing from the text.
+    trafilatura sometimes discards a lead that sits in its own ``div`` above the body. A
+    lead is recognised by its class name and its place (just above the first paragraph),
+    must read as prose (12+ words, sentence-final punctuation), lie outside navigation and
+    asides, and be missing from the text.
     """
-    joined = _norm(" ".join(blocks))
-    if not joined:
+    if not blocks:
         return None
-    found = 0
-    for element in tree.iter("p", "div", "section", "span"):
-        if not _LEAD_CLASS_RE.search(element.get("class") or ""):
-            continue
-        found += 1
-        if found > 5:
-            break
+    anchor = _first_block_element(tree, blocks[0])
+    if anchor is None:
+        return None
+    joined = _norm(" ".join(blocks))
+    for element in _lead_candidates(anchor):
         if any(a.tag in _NOT_ARTICLE for a in element.iterancestors()):
             continue
         text = " ".join(element.text_content().split())
@@ -155,7 +186,7 @@ def extract_article(
     main = extract_main_text(tree, url)
 
     md = merge_metadata(meta, jsonld, main.metadata, url)
-    blocks = drop_leading_metadata(main.blocks, md.title, md.authors)
+    blocks = drop_leading_metadata(recover_split_body(tree, main.blocks), md.title, md.authors)
     if lead := find_lead(tree, blocks):
         blocks = [lead, *blocks]
     blocks, method = choose_blocks(blocks, jsonld)
