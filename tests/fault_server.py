@@ -223,6 +223,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.connection.close()
             self.close_connection = True
+        elif head == "hangup":  # reads the request, closes without a word
+            self.close_connection = True
+        elif head == "garbage":  # not HTTP at all
+            self.wfile.write(b"GARBAGE\r\n\r\n")
+            self.close_connection = True
+        elif head == "truncated":  # promises 1000 bytes, sends a few, hangs up
+            self.wfile.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<html>"
+            )
+            self.close_connection = True
         elif head == "loop":  # /loop/a -> /loop/b -> /loop/a ...
             target = "/loop/b" if parts[-1] == "a" else "/loop/a"
             self._send(302, b"", None, {"Location": target})

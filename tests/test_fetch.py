@@ -46,6 +46,9 @@ FAULTS = [
     ("/cookie-dance/x", None, "html"),  # cookie kept within one redirect chain
     ("/gzip-unlabelled/x", None, "html"),
     ("/redirect-ftp/x", "fetch_failed", None),
+    ("/hangup", "connect_failed", None),
+    ("/garbage", "fetch_failed", None),
+    ("/truncated", "fetch_failed", None),
 ]
 
 

@@ -87,15 +87,23 @@ class _Trace:
 
 def _convert(exc: httpx.HTTPError) -> ExtractorError:
     """httpx's exception tree to ours."""
+    text = str(exc) or type(exc).__name__
     if isinstance(exc, httpx.TimeoutException):
         return FetchTimeoutError(f"timed out: {type(exc).__name__}")
-    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return SourceError(f"not a fetchable URL: {exc}")
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return SourceError(f"not a fetchable URL: {text}")
     if isinstance(exc, httpx.ConnectError):
-        return ConnectError(f"cannot connect: {exc or type(exc).__name__}")
-    if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError):
-        return ConnectError(f"connection failed: {exc or type(exc).__name__}")
-    return FetchError(f"{type(exc).__name__}: {exc}")
+        return ConnectError(f"cannot connect: {text}")
+    if isinstance(exc, httpx.NetworkError):  # reset or broken while talking
+        return ConnectError(f"connection failed: {text}")
+    if isinstance(exc, httpx.RemoteProtocolError) and "without sending a response" in text:
+        return ConnectError(f"connection closed: {text}")  # accepted, then hung up
+    return FetchError(f"{type(exc).__name__}: {text}")
+
+
+def _transient(exc: httpx.HTTPError) -> bool:
+    """Worth another try: timeouts, network trouble, a connection that broke off."""
+    return isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
 
 
 def check_url(url: str) -> str:
@@ -111,10 +119,6 @@ def check_url(url: str) -> str:
     if not parts.hostname:
         raise SourceError(f"URL without a host: {url!r}")
     return url
-
-
-def _retryable(exc: ExtractorError) -> bool:
-    return isinstance(exc, FetchTimeoutError | ConnectError)
 
 
 class Fetcher:
@@ -211,15 +215,17 @@ class Fetcher:
                     f"no complete answer within {settings.timeout:g} s"
                 )
                 error.__cause__ = exc
+                transient = True
             except httpx.HTTPError as exc:
                 error = _convert(exc)
+                transient = _transient(exc)
             else:
                 if not is_retry_status(response.status) or last:
                     return response
                 wait = parse_retry_after(response.retry_after)
                 await asyncio.sleep(self._delay(attempt, wait))
                 continue
-            if not _retryable(error) or last:
+            if not transient or last:
                 raise error
             await asyncio.sleep(self._delay(attempt, None))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -236,7 +242,8 @@ class Fetcher:
         # long batch and sites cannot follow us from page to page.
         cookies = httpx.Cookies()
         for _hop in range(self.settings.max_redirects + 1):
-            trace.url = current
+            # An error record names the last URL tried, and its status only if it answered.
+            trace.url, trace.status, trace.content_type = current, None, None
             if self.settings.respect_robots and not await self.robots.allowed(current):
                 raise RobotsDisallowedError(f"robots.txt disallows {current}")
             async with self.limiter.slot(host_key(current)):
