@@ -10,7 +10,11 @@ from extractor.article import extract_article
 from extractor.article.dates import normalise_date
 from extractor.article.extract import choose_blocks, jsonld_blocks
 from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
-from extractor.article.main_text import drop_leading_metadata, unwrap_layout_tables
+from extractor.article.main_text import (
+    drop_leading_metadata,
+    drop_trailing_link_list,
+    unwrap_layout_tables,
+)
 from extractor.article.metadata import read_meta_tags, split_authors, strip_site_suffix
 from extractor.article.plain import looks_like_html, plain_title
 from extractor.article.split_body import recover_split_body
@@ -307,3 +311,24 @@ def test_recover_split_body_joins_same_class_containers() -> None:
         f"<html><body><div class='article__body'><p>{PARTS['a']}</p></div></body></html>"
     )
     assert recover_split_body(single, [PARTS["a"]]) == [PARTS["a"]]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "kept"),
+    [
+        # three related-story headlines at the end go
+        (["Tekst.", "Meer tekst.", "Kop een", "Kop twee", "Kop drie"], ["Tekst.", "Meer tekst."]),
+        # two short lines are too few to call a list of links
+        (["Tekst.", "Tussenkop", "Slotregel"], ["Tekst.", "Tussenkop", "Slotregel"]),
+        # a list is one block (lines joined by newlines) and stays
+        (["Tekst.", "- een\n- twee\n- drie"], ["Tekst.", "- een\n- twee\n- drie"]),
+        # sentences in scripts without spaces end with 。 and are no headlines
+        (
+            ["本文。", "クリック。", "完了。", "終わり。"],
+            ["本文。", "クリック。", "完了。", "終わり。"],
+        ),
+        (["Kop een", "Kop twee", "Kop drie"], ["Kop een", "Kop twee", "Kop drie"]),  # never empty
+    ],
+)
+def test_drop_trailing_link_list(blocks: list[str], kept: list[str]) -> None:
+    assert drop_trailing_link_list(blocks) == kept

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement, tostring
 from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
 from extractor.article.main_text import (
     drop_leading_metadata,
+    drop_trailing_link_list,
     extract_main_text,
     parse_html,
 )
@@ -186,7 +187,8 @@ def extract_article(
     main = extract_main_text(tree, url)
 
     md = merge_metadata(meta, jsonld, main.metadata, url)
-    blocks = drop_leading_metadata(recover_split_body(tree, main.blocks), md.title, md.authors)
+    blocks = recover_split_body(tree, main.blocks)
+    blocks = drop_trailing_link_list(drop_leading_metadata(blocks, md.title, md.authors))
     if lead := find_lead(tree, blocks):
         blocks = [lead, *blocks]
     blocks, method = choose_blocks(blocks, jsonld)

@@ -27,11 +27,17 @@ from extractor.article.dates import normalise_date
 
 #: A precision-mode text shorter than this is checked against balanced mode.
 SHORT_RESULT_CHARS = 500
+#: A headline repeat is looked for among this many first blocks.
+HEADLINE_SEARCH = 5
+#: This many headline-like blocks at the end are a list of links, not article text.
+LINK_LIST_RUN = 3
 #: Balanced mode replaces a short precision result when it is at least this many times longer.
 BALANCED_RATIO = 3.0
 
 _LAYOUT_CELL_XPATH = "./descendant::*[self::h1 or self::h2 or self::h3 or self::table]"
-_SENTENCE_END_RE = re.compile(r"[.!?…\"”»']\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?…\"”»'。！？」』)]\s*$")
+#: Headline-like blocks are at most this long (characters: scripts without spaces count too).
+_HEADLINE_MAX_CHARS = 120
 _WS_RE = re.compile(r"\s+")
 
 
@@ -126,14 +132,17 @@ def drop_leading_metadata(
 ) -> list[str]:
     """Drop a headline repeat, the kicker before it and bylines at the start of the text.
 
-    Only short blocks (at most 15 words, no final period) among the first ``max_checked``
-    are candidates, and the text is never emptied.
+    Bylines are short blocks (at most 15 words, no final period) among the first
+    ``max_checked``; a headline repeat is looked for among the first :data:`HEADLINE_SEARCH`
+    blocks. The text is never emptied.
     """
     start = 0
     norm_title = _norm(title) if title else None
     if norm_title:
-        for j, block in enumerate(blocks[:max_checked]):
+        for j, block in enumerate(blocks[:HEADLINE_SEARCH]):
             if _norm(block) == norm_title:
+                # what precedes the headline is a kicker; a paragraph before it is not (some
+                # pages repeat the headline after the first paragraph)
                 if all(_is_short(b) for b in blocks[:j]):
                     start = j + 1
                 break
@@ -144,6 +153,29 @@ def drop_leading_metadata(
         else:
             break
     return blocks[start:] if start < len(blocks) else blocks
+
+
+def drop_trailing_link_list(blocks: list[str], min_run: int = LINK_LIST_RUN) -> list[str]:
+    """Drop a run of headline-like blocks at the end (related stories, tag clouds).
+
+    A headline-like block is short (at most 15 words) and does not end like a sentence;
+    an article that ends with a list keeps it, as a list is one block.
+    """
+    end = len(blocks)
+    while end > 0 and _is_headline_like(blocks[end - 1]):
+        end -= 1
+    if len(blocks) - end >= min_run and end > 0:
+        return blocks[:end]
+    return blocks
+
+
+def _is_headline_like(block: str) -> bool:
+    return (
+        "\n" not in block
+        and len(block.split()) <= 15
+        and len(block) <= _HEADLINE_MAX_CHARS
+        and not _SENTENCE_END_RE.search(block)
+    )
 
 
 def extract_main_text(tree: HtmlElement, url: str | None = None) -> MainText:
