@@ -64,3 +64,43 @@ def claims_command(
 
         for line in error_lines(run):
             typer.echo(line)
+
+
+def _load_for_eval(model: Path | None, ner_model: str | None = None):  # type: ignore[no-untyped-def]
+    from ..config import DEFAULT_MODEL_PATH
+    from ..errors import ModelError
+    from ..nlp.loader import load_base
+
+    try:
+        return load_base(model or DEFAULT_MODEL_PATH, ner_model=ner_model)
+    except ModelError as exc:
+        raise typer.BadParameter(exc.message) from exc
+
+
+@evaluate_app.command("ner")
+def ner_command(
+    file: Annotated[Path, typer.Argument(help="CoNLL-2002-format file: token POS tag (IOB2)")],
+    json_out: JsonOpt = False,
+    model: Annotated[Path | None, typer.Option(help="spaCy pipeline folder")] = None,
+    ner_model: Annotated[
+        str | None, typer.Option(help="Hugging Face token-classification model instead")
+    ] = None,
+) -> None:
+    """Entity precision/recall/F1 per type and micro, counted exactly as conlleval does."""
+    from .ner_eval import evaluate_file, format_table
+
+    scores = evaluate_file(_load_for_eval(model, ner_model), file)
+    typer.echo(json.dumps(scores.as_dict(), indent=2) if json_out else format_table(scores))
+
+
+@evaluate_app.command("ud")
+def ud_command(
+    file: Annotated[Path, typer.Argument(help="CoNLL-U file with gold annotation")],
+    json_out: JsonOpt = False,
+    model: Annotated[Path | None, typer.Option(help="spaCy pipeline folder")] = None,
+) -> None:
+    """UPOS accuracy, UAS and LAS (also UFeats and lemma accuracy) on gold tokenisation."""
+    from .ud_eval import evaluate_file, format_table
+
+    scores = evaluate_file(_load_for_eval(model), file)
+    typer.echo(json.dumps(scores.as_dict(), indent=2) if json_out else format_table(scores))

@@ -1,0 +1,1 @@
+"""Training code for the shipped Dutch pipeline (see models/README.md)."""

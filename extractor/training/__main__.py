@@ -1,0 +1,3 @@
+from extractor.training.cli import main
+
+main()

@@ -1,0 +1,113 @@
+"""``extractor train ...`` / ``python -m extractor.training ...``: convert, train, assemble.
+
+Typical full run (see models/README.md for times)::
+
+    python -m extractor.training prepare --data ../shared/data --corpus corpus
+    python -m extractor.training fit ud  --corpus corpus --output training-output/ud
+    python -m extractor.training fit ner --corpus corpus --output training-output/ner
+    python -m extractor.training assemble --ud training-output/ud/model-best \\
+        --ner training-output/ner/model-best --output models/nl_extractor
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from extractor.training import pipeline as tp
+
+app = typer.Typer(
+    help="Train the Dutch spaCy pipeline from the shared corpora.", no_args_is_help=True
+)
+
+
+@app.command()
+def prepare(
+    data: Annotated[Path, typer.Option(help="the shared data folder")] = tp.DEFAULT_DATA_DIR,
+    corpus: Annotated[Path, typer.Option(help="where the .spacy files go")] = Path("corpus"),
+    ner_train: Annotated[
+        list[Path] | None,
+        typer.Option(help="CoNLL-2002-format NER training file(s); default ned.train"),
+    ] = None,
+    ner_dev: Annotated[
+        Path | None, typer.Option(help="CoNLL-2002-format NER dev file; default ned.testa")
+    ] = None,
+    europeana: Annotated[bool, typer.Option(help="add the Europeana BIO data to NER")] = False,
+    ud: Annotated[bool, typer.Option(help="also convert the UD data")] = True,
+    news: Annotated[
+        bool, typer.Option(help="train on half of UD Alpino dev (news); the other half is held out")
+    ] = True,
+) -> None:
+    """Convert the corpora to DocBin files (NER data swappable with --ner-train/--ner-dev)."""
+    out = tp.CorpusPaths(corpus)
+    counts = tp.prepare_ner(
+        ner_train or [data / tp.NED_TRAIN],
+        ner_dev or data / tp.NED_DEV,
+        out,
+        europeana=data / tp.EUROPEANA if europeana else None,
+    )
+    if ud:
+        counts.update(
+            tp.prepare_ud(
+                [data / tp.LASSY_PRETRAIN],
+                data / tp.LASSY_DEV,
+                out,
+                news_file=data / tp.ALPINO_DEV if news else None,
+            )
+        )
+    typer.echo(json.dumps(counts))
+
+
+@app.command()
+def fit(
+    component: Annotated[str, typer.Argument(help="'ud' or 'ner'")],
+    corpus: Annotated[Path, typer.Option(help="folder written by 'prepare'")] = Path("corpus"),
+    output: Annotated[Path | None, typer.Option(help="training output folder")] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="spaCy config; default the shipped one")
+    ] = None,
+    override: Annotated[
+        list[str] | None, typer.Option(help="config override, e.g. training.max_steps=2000")
+    ] = None,
+) -> None:
+    """Train the ``ud`` or the ``ner`` sub-pipeline (seeded by the config)."""
+    if component not in ("ud", "ner"):
+        raise typer.BadParameter("component must be 'ud' or 'ner'")
+    out = tp.CorpusPaths(corpus)
+    train, dev = (out.ud_train, out.ud_dev) if component == "ud" else (out.ner_train, out.ner_dev)
+    overrides: dict[str, object] = {}
+    for item in override or []:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    seconds = tp.train_component(
+        config or tp.CONFIG_DIR / f"{component}.cfg",
+        output or Path("training-output") / component,
+        train,
+        dev,
+        overrides,
+    )
+    typer.echo(f"trained {component} in {seconds:.0f} s")
+
+
+@app.command()
+def assemble(
+    ud: Annotated[Path, typer.Option(help="trained ud pipeline")],
+    ner: Annotated[Path, typer.Option(help="trained ner pipeline")],
+    output: Annotated[Path, typer.Option(help="model directory to write")] = Path(
+        "models/nl_extractor"
+    ),
+) -> None:
+    """Assemble the shipped pipeline (adds lemmatizer tables and paragraph breaks)."""
+    tp.assemble(ud, ner, output)
+    typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    """Entry point of ``python -m extractor.training``."""
+    app()

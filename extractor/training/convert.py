@@ -1,0 +1,205 @@
+"""Conversion of the shared training corpora to spaCy ``DocBin`` files.
+
+Formats handled:
+
+* CoNLL-2002 (``token POS tag`` per line, IOB2 tags, ``-DOCSTART-`` lines, blank line = sentence
+  end) -> one Doc per sentence with ``doc.ents``.
+* Europeana Newspapers BIO (``token TAG`` per line, no sentence boundaries) -> pseudo-sentences
+  cut at sentence-final punctuation, with ``doc.ents``; I- tags without B- are repaired.
+* UD CoNLL-U -> Docs of ``n_sents`` sentences with POS, morphology, lemma, heads and deps
+  (spaCy's own reader), optionally split by document id so that a held-out part stays unseen.
+
+The readers are pure functions over text so they can be tested with small tables.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin, Span
+from spacy.vocab import Vocab
+
+NER_LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass
+class TaggedSentence:
+    """A sentence of tokens with IOB2 entity tags (``O``, ``B-X``, ``I-X``)."""
+
+    words: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    doc_index: int = 0
+
+
+def _open_text(path: Path) -> str:
+    if path.suffix == ".gz":
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return fh.read()
+    return path.read_text(encoding="utf-8")
+
+
+def read_conll2002(text: str) -> list[TaggedSentence]:
+    """Parse CoNLL-2002 text into sentences; the NER tag is the last column.
+
+    ``-DOCSTART-`` lines start a new document (counted in ``doc_index``) and are not tokens.
+    """
+    sentences: list[TaggedSentence] = []
+    current = TaggedSentence()
+    doc_index = 0
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            if current.words:
+                sentences.append(current)
+            current = TaggedSentence(doc_index=doc_index)
+            continue
+        parts = line.split()
+        if parts[0] == "-DOCSTART-":
+            if current.words:
+                sentences.append(current)
+            doc_index += 1
+            current = TaggedSentence(doc_index=doc_index)
+            continue
+        current.words.append(parts[0])
+        current.tags.append(parts[-1] if len(parts) > 1 else "O")
+    if current.words:
+        sentences.append(current)
+    return sentences
+
+
+_SENT_END = {".", "!", "?"}
+
+
+def read_bio_stream(text: str, max_len: int = 60) -> list[TaggedSentence]:
+    """Parse a ``token TAG`` stream without sentence boundaries (Europeana).
+
+    Sentences are cut after ``.``/``!``/``?`` outside an entity, or at ``max_len`` tokens,
+    so that a document never becomes one huge sequence.
+    """
+    sentences: list[TaggedSentence] = []
+    current = TaggedSentence()
+    for raw in text.splitlines():
+        parts = raw.split()
+        if len(parts) < 2:
+            continue
+        word, tag = parts[0], parts[-1]
+        current.words.append(word)
+        current.tags.append(tag)
+        if (word in _SENT_END and tag == "O") or len(current.words) >= max_len:
+            sentences.append(current)
+            current = TaggedSentence()
+    if current.words:
+        sentences.append(current)
+    return sentences
+
+
+def iob_to_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end, label)`` from IOB1/IOB2 tags.
+
+    An ``I-X`` that does not continue an ``X`` entity starts a new one (conlleval does the same),
+    so broken BIO input still gives well-formed spans.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
+    for i, tag in enumerate(list(tags) + ["O"]):
+        prefix, _, kind = tag.partition("-")
+        if tag == "O" or prefix not in ("B", "I") or not kind:
+            begins = False
+            inside = False
+        else:
+            begins = prefix == "B" or start is None or kind != label
+            inside = True
+        if start is not None and (not inside or begins):
+            spans.append((start, i, label))
+            start = None
+        if inside and begins:
+            start, label = i, kind
+    return spans
+
+
+def sentence_to_doc(
+    vocab: Vocab, sent: TaggedSentence, label_map: dict[str, str] | None = None
+) -> Doc:
+    """A Doc with ``doc.ents`` set from the sentence's tags; labels outside the map are dropped."""
+    doc = Doc(vocab, words=sent.words, spaces=[True] * (len(sent.words) - 1) + [False])
+    ents = []
+    for start, end, label in iob_to_spans(sent.tags):
+        if label_map is not None:
+            label = label_map.get(label, "")
+        if label:
+            ents.append(Span(doc, start, end, label=label))
+    # Tokens outside entities are known to be O (not missing): set them explicitly.
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def conll2002_docs(path: Path, vocab: Vocab) -> Iterator[Doc]:
+    """Docs (one per sentence) from a CoNLL-2002 file."""
+    for sent in read_conll2002(_open_text(path)):
+        yield sentence_to_doc(vocab, sent)
+
+
+def europeana_docs(path: Path, vocab: Vocab) -> Iterator[Doc]:
+    """Docs from the Europeana BIO stream (PER/LOC/ORG; no MISC is annotated there)."""
+    for sent in read_bio_stream(_open_text(path)):
+        yield sentence_to_doc(vocab, sent, {"PER": "PER", "LOC": "LOC", "ORG": "ORG"})
+
+
+_DOC_ID = re.compile(r"^# sent_id = (.+?)(?:\.p\.\d+)?(?:\.s\.\d+)?$", re.M)
+
+
+def split_conllu_by_document(text: str) -> dict[str, list[str]]:
+    """Group the sentence blocks of a CoNLL-U file by document id (``sent_id`` up to ``.p.``)."""
+    groups: dict[str, list[str]] = {}
+    for block in text.strip().split("\n\n"):
+        block = block.strip()
+        if not block:
+            continue
+        m = _DOC_ID.search(block)
+        key = m.group(1) if m else "_"
+        key = key.split("\\")[0]
+        groups.setdefault(key, []).append(block)
+    return groups
+
+
+def conllu_docs(text: str, n_sents: int = 10) -> Iterator[Doc]:
+    """Docs with POS, morphology, lemmas and the dependency tree from CoNLL-U text."""
+    from spacy.training.converters import conllu_to_docs
+
+    yield from conllu_to_docs(text, n_sents=n_sents, no_print=True)
+
+
+def holdout_split(text: str, heldout_fraction: float, seed: int = 0) -> tuple[str, str]:
+    """Split a CoNLL-U text by whole documents into (train, held-out) parts, reproducibly."""
+    groups = split_conllu_by_document(text)
+    keys = sorted(groups)
+    random.Random(seed).shuffle(keys)
+    total = sum(len(groups[k]) for k in keys)
+    held: list[str] = []
+    train: list[str] = []
+    n_held = 0
+    for key in keys:
+        if n_held < heldout_fraction * total:
+            held.extend(groups[key])
+            n_held += len(groups[key])
+        else:
+            train.extend(groups[key])
+    return "\n\n".join(train) + "\n\n", "\n\n".join(held) + "\n\n"
+
+
+def write_docbin(docs: Iterable[Doc], out: Path) -> int:
+    """Write Docs to a ``.spacy`` file; returns the number of Docs."""
+    db = DocBin(store_user_data=False)
+    n = 0
+    for doc in docs:
+        db.add(doc)
+        n += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(out)
+    return n

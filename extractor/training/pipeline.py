@@ -1,0 +1,197 @@
+"""Building the training corpora, training the two sub-pipelines and assembling the shipped model.
+
+The NER corpus (CoNLL-2002) and the UD corpus (LassySmall) share no sentences and annotate
+different things, so two pipelines are trained separately -- ``ud`` (tok2vec, morphologizer,
+parser) and ``ner`` (ner with its own embedded tok2vec) -- and then assembled into one spaCy
+pipeline with the rule lemmatizer (tables from spacy-lookups-data, saved into the model) and the
+``paragraph_breaks`` component.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.vocab import Vocab
+
+from extractor.training import convert
+
+log = logging.getLogger(__name__)
+
+CONFIG_DIR = Path(__file__).resolve().parent / "configs"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+#: Relative locations inside the shared data folder.
+NED_TRAIN = "conll2002-nl/ned.train"
+NED_DEV = "conll2002-nl/ned.testa"
+EUROPEANA = "europeana-ner-nl/enp_NL.kb.bio.gz"
+LASSY_PRETRAIN = "ud-dutch/UD_Dutch-LassySmall/nl_lassysmall-2017pre-train.filtered.conllu"
+LASSY_DEV = "ud-dutch/UD_Dutch-LassySmall/nl_lassysmall-ud-dev.conllu"
+ALPINO_DEV = "ud-dutch/UD_Dutch-Alpino/nl_alpino-ud-dev.conllu"
+
+#: Share of LassySmall dev (by whole Wikipedia documents) kept out of training for model
+#: selection; the rest of LassySmall dev is added to the training data.
+LASSY_DEV_HELDOUT = 0.35
+#: Share of Alpino dev (news, by whole articles) never trained on: the reported news split.
+ALPINO_DEV_HELDOUT = 0.5
+
+
+@dataclass(frozen=True)
+class CorpusPaths:
+    """Where ``prepare`` writes the DocBins."""
+
+    root: Path
+
+    @property
+    def ner_train(self) -> Path:
+        return self.root / "ner-train.spacy"
+
+    @property
+    def ner_dev(self) -> Path:
+        return self.root / "ner-dev.spacy"
+
+    @property
+    def ud_train(self) -> Path:
+        return self.root / "ud-train.spacy"
+
+    @property
+    def ud_dev(self) -> Path:
+        return self.root / "ud-dev.spacy"
+
+    @property
+    def ud_dev_conllu(self) -> Path:
+        return self.root / "ud-dev-heldout.conllu"
+
+    @property
+    def news_heldout_conllu(self) -> Path:
+        return self.root / "alpino-dev-heldout.conllu"
+
+
+def prepare_ner(
+    train_files: Sequence[Path],
+    dev_file: Path,
+    out: CorpusPaths,
+    *,
+    europeana: Path | None = None,
+) -> dict[str, int]:
+    """Convert CoNLL-2002-format NER files (any licensed corpus in that format works)."""
+    vocab = Vocab()
+    docs = [d for f in train_files for d in convert.conll2002_docs(f, vocab)]
+    if europeana is not None:
+        docs.extend(convert.europeana_docs(europeana, vocab))
+    counts = {"ner_train_docs": convert.write_docbin(docs, out.ner_train)}
+    counts["ner_dev_docs"] = convert.write_docbin(
+        convert.conll2002_docs(dev_file, vocab), out.ner_dev
+    )
+    return counts
+
+
+def prepare_ud(
+    train_files: Sequence[Path],
+    split_file: Path,
+    out: CorpusPaths,
+    *,
+    heldout_fraction: float = LASSY_DEV_HELDOUT,
+    news_file: Path | None = None,
+    news_heldout_fraction: float = ALPINO_DEV_HELDOUT,
+    seed: int = 0,
+) -> dict[str, int]:
+    """Convert UD training data.
+
+    ``split_file`` (LassySmall dev) is split by document into a training part and a held-out
+    part used for model selection. ``news_file`` (Alpino dev, news), when given, is split the
+    same way: one part is trained on, the other (``alpino-dev-heldout.conllu``) is never seen
+    in training or model selection and is the split the news scores are reported on.
+    """
+    split_train, split_held = convert.holdout_split(
+        split_file.read_text(encoding="utf-8"), heldout_fraction, seed=seed
+    )
+    texts = [f.read_text(encoding="utf-8") for f in train_files] + [split_train]
+    out.root.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    if news_file is not None:
+        news_train, news_held = convert.holdout_split(
+            news_file.read_text(encoding="utf-8"), news_heldout_fraction, seed=seed
+        )
+        texts.append(news_train)
+        out.news_heldout_conllu.write_text(news_held, encoding="utf-8")
+        counts["news_heldout_sentences"] = news_held.count("# sent_id")
+    train_docs = [d for t in texts for d in convert.conllu_docs(t)]
+    out.ud_dev_conllu.write_text(split_held, encoding="utf-8")
+    counts["ud_train_docs"] = convert.write_docbin(train_docs, out.ud_train)
+    counts["ud_dev_docs"] = convert.write_docbin(convert.conllu_docs(split_held), out.ud_dev)
+    return counts
+
+
+def train_component(
+    config: Path,
+    output: Path,
+    train: Path,
+    dev: Path,
+    overrides: dict[str, object] | None = None,
+) -> float:
+    """Train one sub-pipeline with spaCy's trainer; returns the wall time in seconds."""
+    from spacy.cli.train import train as spacy_train
+
+    all_overrides: dict[str, object] = {"paths.train": str(train), "paths.dev": str(dev)}
+    all_overrides.update(overrides or {})
+    start = time.perf_counter()
+    spacy_train(config, output, overrides=all_overrides)
+    return time.perf_counter() - start
+
+
+#: Place names whose leading apostrophe ('s = des) belongs to the word.
+_APOSTROPHE_PLACES = (
+    "'s-Hertogenbosch",
+    "'s-Gravenhage",
+    "'s-Graveland",
+    "'s-Gravendeel",
+    "'s-Gravenzande",
+    "'s-Heerenberg",
+    "'s-Gravenvoeren",
+)
+
+
+def add_tokenizer_exceptions(nlp: spacy.Language) -> None:
+    """News-text fixes to spaCy's Dutch tokenizer, stored with the model."""
+    from spacy.symbols import ORTH
+
+    for name in _APOSTROPHE_PLACES:
+        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+
+
+def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None = None) -> Path:
+    """Combine the trained ``ud`` and ``ner`` pipelines into the shipped model directory."""
+    import extractor.nlp.lemmatizer  # noqa: F401  (registers "nl_lemmatizer")
+    import extractor.nlp.tokenizer  # noqa: F401  (registers "paragraph_breaks", "space_fixes")
+
+    nlp = spacy.load(ud_model)
+    ner_nlp = spacy.load(ner_model)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("nl_lemmatizer", name="lemmatizer", after="morphologizer")
+    nlp.add_pipe("ner", source=ner_nlp, last=True)
+    nlp.add_pipe("space_fixes", last=True)
+    # Tables come from spacy-lookups-data now and are written into the model directory,
+    # so nothing is looked up at run time.
+    nlp.get_pipe("lemmatizer").initialize(nlp=nlp)
+    add_tokenizer_exceptions(nlp)
+    nlp.meta["name"] = "nl_extractor"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = (
+        "Dutch pipeline of the extractor project: morphologizer and parser trained on UD Dutch "
+        "LassySmall (CC BY-SA 4.0), NER trained on CoNLL-2002 (research use only). "
+        "See models/README.md."
+    )
+    nlp.meta["license"] = "NER: research use only (CoNLL-2002); UD components: CC BY-SA 4.0"
+    nlp.meta.setdefault("requirements", [])
+    if meta:
+        nlp.meta.update(meta)
+    output.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(output)
+    (output / "training.json").write_text(json.dumps(meta or {}, indent=2) + "\n")
+    return output
