@@ -36,7 +36,8 @@ from .qualifiers import FORMER_WORDS, modality, negation_cue, resolve_time
 class _Merged:
     first: Candidate
     sentences: list[Span] = field(default_factory=list)
-    best: float = 0.0
+    flags: dict[str, float] = field(default_factory=dict)
+    patterns: set[str] = field(default_factory=set)
     product: str | None = None
     target: str | None = None
     time: str | None = None
@@ -44,7 +45,7 @@ class _Merged:
 
 def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None:
     """Set negated, modality and time from the candidate's scope (pure over the words)."""
-    sent = view.doc[c.trigger].sent
+    sent = view.sent_of(c.trigger)
     words = view.words(range(*c.scope))
     if c.nominal:
         # a description is negated only by "voormalig"/"voorheen"-type words before it
@@ -68,11 +69,10 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
 
 def find_candidates(view: DocView) -> Iterator[Candidate]:
     """Every candidate in the document, in sentence order, type constraints applied."""
-    doc = view.doc
     suppliers: list[Arg] = []
     nationality: dict[str, Arg] = {}
     recipients: list[Arg] = []
-    for sent in doc.sents:
+    for sent in view.sentences:
         found: list[Candidate] = []
         found.extend(verb_candidates(view, sent))
         found.extend(noun_candidates(view, sent, suppliers))
@@ -127,39 +127,56 @@ def build_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
                  published: str | None, calibration: Calibration | None = None) -> list[Claim]:
     """All claims of a document (the component's work, callable without spaCy's pipeline)."""
     calibration = calibration or load_calibration()
+    return [claim for claim, _ in scored_claims(doc, entities, mentions, published, calibration)]
+
+
+def scored_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
+                  published: str | None, calibration: Calibration
+                  ) -> list[tuple[Claim, dict[str, float]]]:
+    """Claims with the feature rows their confidence was computed from (for calibration)."""
     view = DocView(doc, entities, mentions)
     merged: dict[tuple[str, str, str, bool], _Merged] = {}
-    scores: dict[int, float] = {}
     for c in find_candidates(view):
         apply_qualifiers(view, c, published)
         key = c.key()
-        sent = doc[c.trigger].sent
+        sent = view.sent_of(c.trigger)
         item = merged.get(key)
         if item is None:
             item = merged[key] = _Merged(c)
         if all(s.start != sent.start for s in item.sentences):
             item.sentences.append(sent)
-        score = calibration.score(features(c, 1))
-        scores[id(c)] = score
-        item.best = max(item.best, score)
+        item.flags.update(c.extra)
+        item.patterns.add(c.pattern)
         item.product = item.product or (c.product.entity_id if c.product else None)
         item.target = item.target or (c.target.entity_id if c.target else None)
         item.time = item.time or c.time
-    claims: list[Claim] = []
-    for n, item in enumerate(merged.values(), start=1):
+    out: list[tuple[Claim, dict[str, float]]] = []
+    n = 0
+    for item in merged.values():
         c = item.first
         f = features(c, len(item.sentences))
-        confidence = max(item.best, calibration.score(f))
+        f.update(item.flags)
+        for p in item.patterns:
+            f[f"pattern={p}"] = 1.0
+        if len(item.patterns) > 1:
+            f["multi_pattern"] = 1.0
+        if "dep_reading" in item.flags and "surface_reading" in item.flags:
+            f["readings_agree"] = 1.0
+        confidence = calibration.score(f)
+        if confidence < calibration.threshold:
+            continue  # below the threshold chosen for claim F1 on the development set
         evidences = [_evidence(s) for s in sorted(item.sentences, key=lambda s: s.start)]
-        first = _evidence(doc[c.trigger].sent)
-        claims.append(Claim(
+        first = _evidence(view.sent_of(c.trigger))
+        n += 1
+        claim = Claim(
             id=f"c{n}", subject=c.subject.entity_id, predicate=c.predicate,  # type: ignore[arg-type]
             object=c.object.entity_id, product=item.product, target=item.target,
             time=item.time, negated=c.negated, modality=c.modality,  # type: ignore[arg-type]
             confidence=round(confidence, 4), evidence=first,
             all_evidence=[first] + [e for e in evidences if e.start != first.start],
-        ))
-    return claims
+        )
+        out.append((claim, f))
+    return out
 
 
 class ClaimsComponent:

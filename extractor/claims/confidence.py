@@ -67,8 +67,11 @@ _PRIOR: dict[str, float] = {
 
 @dataclass(frozen=True)
 class Calibration:
+    """Coefficients and the confidence below which claims are not output."""
+
     weights: dict[str, float]
     source: str
+    threshold: float = 0.0
 
     def score(self, f: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in f.items())
@@ -82,7 +85,8 @@ def load_calibration(path: str = str(CALIBRATION_PATH)) -> Calibration:
     if not p.exists():
         return Calibration(dict(_PRIOR), "prior")
     data = json.loads(p.read_text(encoding="utf-8"))
-    return Calibration({k: float(v) for k, v in data["weights"].items()}, str(p.name))
+    return Calibration({k: float(v) for k, v in data["weights"].items()}, str(p.name),
+                       float(data.get("threshold", 0.0)))
 
 
 def fit_logistic(rows: Sequence[dict[str, float]], labels: Sequence[int], l2: float = 1.0,

@@ -104,6 +104,11 @@ class DocView:
         self.adjectives.sort(key=lambda m: m.start)
         self.adj_by_token = {m.start: m for m in self.adjectives}
         self.has_parse = doc.has_annotation("DEP")
+        self._trusted: dict[int, bool] = {}
+        self.sentences = segment(doc)
+        self._sent_at: list[int] = []
+        for n, s in enumerate(self.sentences):
+            self._sent_at.extend([n] * (s.end - s.start))
 
     def _lexicon_adjectives(self) -> Iterable[MentionLike]:
         """Nationality adjectives from our own table, for tokens the entity stage left bare
@@ -117,6 +122,23 @@ class DocView:
             if iso and iso in self.country_by_iso:
                 yield SimpleMention(self.country_by_iso[iso], "COUNTRY", tok.i, tok.i + 1,
                                     tok.idx, tok.idx + len(tok), "adjective")
+
+    def trusted(self, tok: Token) -> bool:
+        """Whether to read this token's sentence through its parse: only a well-formed one
+        (exactly one root) is trusted; otherwise the linear-order patterns decide alone."""
+        if not self.has_parse:
+            return False
+        sent = self.sent_of(tok.i)
+        ok = self._trusted.get(sent.start)
+        if ok is None:
+            roots = sum(1 for t in sent if not t.is_space and (
+                t.head.i == t.i or not sent.start <= t.head.i < sent.end))
+            ok = self._trusted[sent.start] = roots == 1
+        return ok
+
+    def sent_of(self, i: int) -> Span:
+        """Our sentence around token ``i`` (see :func:`segment`)."""
+        return self.sentences[self._sent_at[i]]
 
     # --- mentions -------------------------------------------------------------------------
     def mention_at(self, i: int) -> MentionLike | None:
@@ -188,7 +210,7 @@ class DocView:
         """The most recent organisation (or person for "hij"/"zij") before ``tok``'s sentence,
         preferring a clause subject: "Het kocht in 2024 ..." is about the institute."""
         wanted = {"PERSON"} if tok.lower_ == "hij" else set(ORG)
-        sent_start = tok.sent.start
+        sent_start = self.sent_of(tok.i).start
         best: MentionLike | None = None
         for i in range(sent_start - 1, max(-1, sent_start - 120), -1):
             m = self.by_token.get(i)
@@ -253,7 +275,7 @@ class DocView:
     def surface_clause(self, i: int) -> tuple[int, int]:
         """[start, end) of the stretch around token ``i`` bounded by clause breaks in the
         sentence (semicolons, brackets, subordinators, a comma before a relative pronoun)."""
-        sent = self.doc[i].sent
+        sent = self.sent_of(i)
         start, end = sent.start, sent.end
         for j in range(i - 1, sent.start - 1, -1):
             if _is_break(self.doc, j):
@@ -313,5 +335,35 @@ def mention_head(doc: Doc, m: MentionLike) -> int:
     return _mention_head(doc, m)
 
 
-def sentence_of(doc: Doc, i: int) -> Span:
-    return doc[i].sent
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
+
+
+def segment(doc: Doc) -> list[Span]:
+    """Sentences from punctuation and line breaks, independent of the parser (whose sentence
+    splits are unreliable on little training data): a sentence ends after . ! ? (with closing
+    quotes) before a token that does not start in lower case, and at every line break."""
+    spans: list[Span] = []
+    n = len(doc)
+    start = 0
+    i = 0
+    while i < n:
+        t = doc[i]
+        cut: int | None = None
+        if t.is_space and "\n" in t.text:
+            cut = i + 1
+        elif t.text in {".", "!", "?"}:
+            j = i + 1
+            while j < n and doc[j].text in _CLOSERS:
+                j += 1
+            nxt = doc[j] if j < n else None
+            if nxt is None or nxt.is_space or not nxt.text[:1].islower() or nxt.lower_ == "'s":
+                cut = j
+        if cut is not None and cut > start:
+            spans.append(doc[start:cut])
+            start = cut
+            i = cut
+            continue
+        i += 1
+    if start < n:
+        spans.append(doc[start:n])
+    return spans

@@ -318,8 +318,9 @@ def relation_noun(word: str) -> tuple[str, bool] | None:
 def is_state_firm_noun(word: str) -> bool:
     """True for "staatsbedrijf" and its kin (compounds such as "staatschipbedrijf" too)."""
     low = word.lower()
-    return low in STATE_FIRM_NOUNS or (low.startswith("staats") and low.endswith(
-        ("bedrijf", "bedrijven", "concern", "concerns", "onderneming", "holding")))
+    return low in STATE_FIRM_NOUNS or (low.startswith("staats") and len(low) > 9 and low.endswith(
+        ("bedrijf", "bedrijven", "concern", "concerns", "onderneming", "holding", "rederij",
+         "bank", "fonds", "maatschappij", "reus", "groep")))
 
 
 def is_org_head(word: str) -> bool:

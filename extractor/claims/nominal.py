@@ -59,7 +59,7 @@ def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[A
             return []
     # copula: "Nexperia is nu een Chinees bedrijf"
     head = view.doc[i].head
-    if view.has_parse and any(c.dep_ == "cop" for c in head.children):
+    if view.trusted(head) and any(c.dep_ == "cop" for c in head.children):
         for c in head.children:
             if c.dep_ == "nsubj":
                 return [a for a in view.args_of(c, "cop") if a.type in ORG | {"PERSON"}]
@@ -70,7 +70,8 @@ def described_before(view: DocView, i: int, sent: Span) -> list[Arg]:
     """"SMIC, de grootste chipmaker": the mention before an apposition or copula."""
     k = i - 1
     while k >= sent.start and view.mention_at(k) is None and (
-            view.doc[k].lower_ in SKIPPABLE | COPULAS | {","} or view.doc[k].pos_ == "ADJ"):
+            view.doc[k].lower_ in SKIPPABLE | COPULAS | {","} or view.doc[k].pos_ == "ADJ"
+            or k in view.adj_by_token):
         k -= 1
     if k < sent.start or k == i - 1:
         return []
@@ -138,8 +139,6 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         if adj.end < sent.end and doc[adj.end].lower_ in CLIENT_NOUNS:
             continue  # "aan Chinese klanten": the recipients, see supplies
-        if adj.end < sent.end and is_state_firm_noun(doc[adj.end].text):
-            continue  # "het Chinese staatsbedrijf": see owns (nationality follows too)
         modifies = getattr(adj, "modifies", None)
         if modifies and modifies in view.types:
             targets = [Arg(modifies, view.types[modifies], adj.start, adj.end, "modifies")]
@@ -232,7 +231,7 @@ def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
         if view.doc[j].lower_ in {"zijn", "haar", "eigen"}:
             continue
     start, end = view.surface_clause(noun.i)
-    if view.has_parse:
+    if view.trusted(noun):
         head = noun.head
         for c in head.children:
             if c.dep_ == "nsubj":

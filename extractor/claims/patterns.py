@@ -17,7 +17,6 @@ from .docview import ORG, PREPOSITIONS, Arg, DocView
 from .lexicon import (
     CLIENT_NOUNS,
     FRAMES,
-    PRONOUNS,
     RELATIVE_PRONOUNS,
     RESTRICTED_TRADE_NOUNS,
     VerbFrame,
@@ -27,6 +26,9 @@ from .lexicon import (
     verb_lemma,
 )
 
+AMBIGUOUS_FORMS = frozenset({"verkoop", "bouw", "ontwerp", "koop", "werk", "export", "bezit",
+                             "lever", "bestel", "zet", "leg", "maak", "gebruik", "verkopen",
+                             "bouwen", "ontwerpen", "kopen", "werken"})
 PARTICLES = frozenset({"over", "samen", "mee", "op", "af", "uit"})
 COPULAS = frozenset({"is", "was", "zijn", "waren", "wordt", "werd", "blijft", "bleef", "lijkt",
                      "worden", "werden", "geldt", "behoort", "behoren"})
@@ -41,8 +43,8 @@ SKIPPABLE = frozenset({"de", "het", "een", "'t", "ook", "nog", "al", "altijd", "
 def trigger_lemma(view: DocView, tok: Token) -> str | None:
     """The frame lemma a token triggers, separable particles resolved ("neemt ... over")."""
     if view.has_parse and tok.pos_ in {"NOUN", "PROPN", "ADP", "DET", "PRON"} \
-            and tok.lower_ not in {"gevestigd"}:
-        return None
+            and tok.lower_ in AMBIGUOUS_FORMS:
+        return None  # "de verkoop", "de bouw": nouns that look like verb stems
     lemma = verb_lemma(tok.text) or (tok.lemma_ if tok.lemma_ in FRAMES else None)
     if lemma is None:
         return None
@@ -169,11 +171,12 @@ def _surface_subject(view: DocView, verb: Token, start: int, end: int,
                 m = view.mention_at(k)
                 if m is not None and view.type_of(m) in ORG and m.entity_id not in taken:
                     return view.arg(m, "control")
-    if first.lower_ in PRONOUNS and view.mention_at(start) is None and verb.i - start <= 2 \
-            and start + 1 < len(doc) and view.description_antecedent(doc[start + 1]) is None:
-        ante = view.antecedent(first)
-        if ante is not None:
-            return Arg(ante.entity_id, ante.type, ante.start, ante.end, "pronoun_surface")
+    for k in range(start, min(end, start + 3, verb.i)):
+        if _is_subject_pronoun(view, k, start):
+            ante = view.antecedent(doc[k])
+            if ante is not None and ante.entity_id not in taken:
+                return Arg(ante.entity_id, ante.type, ante.start, ante.end, "pronoun_surface")
+            break
     limit = min(end, verb.i + 4) if start <= verb.i < end else end
     for k in range(start, limit):
         m = view.mention_at(k)
@@ -191,6 +194,25 @@ def _surface_subject(view: DocView, verb: Token, start: int, end: int,
             continue
         return view.arg(m, "surface")
     return None
+
+
+def _is_subject_pronoun(view: DocView, k: int, start: int) -> bool:
+    """"Het kocht ...", "Zo is het eigenaar van ...": a pronoun, not an article, at the start
+    of a clause or right after the finite verb."""
+    doc = view.doc
+    tok = doc[k]
+    if tok.lower_ not in {"het", "hij", "zij", "ze"} or view.mention_at(k) is not None:
+        return False
+    if tok.lower_ != "het":
+        return True
+    prev = doc[k - 1].lower_ if k > start else ""
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    if nxt is None or nxt.is_punct or nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"}:
+        return True
+    if verb_lemma(nxt.text) is not None or nxt.lower_ in COPULAS | {"nog", "ook", "al", "niet",
+                                                                      "zelf", "wel", "dus"}:
+        return True
+    return k > start and (prev in COPULAS or verb_lemma(prev) is not None)
 
 
 def relative_antecedent(view: DocView, r: int) -> Arg | None:
@@ -237,17 +259,24 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         lemma = trigger_lemma(view, tok)
         if lemma is None or lemma not in FRAMES:
             continue
-        frame = FRAMES[lemma]
         start, end = view.surface_clause(tok.i)
-        slots = _dep_slots(view, tok, frame) if view.has_parse else {}
-        roles = _roles(view, frame, slots)
-        _surface_fill(view, tok, frame, roles, start, end)
-        if frame.obj_org_predicate and _object_is_org(view, tok, frame, slots, roles, end):
-            # "Prosus kocht JET", "Philips verkoopt zijn divisie X aan Y": ownership changes
-            frame = VerbFrame(frame.lemma, frame.obj_org_predicate, frame.obj_org_slots)
+        # two readings: the parse (gaps filled from linear order) and linear order alone;
+        # where both agree the merged claim carries both flags, and confidence weighs them
+        readings = [("surface_reading", {})]
+        if view.trusted(tok):
+            readings.insert(0, ("dep_reading", _dep_slots(view, tok, FRAMES[lemma])))
+        for source, slots in readings:
+            frame = FRAMES[lemma]
             roles = _roles(view, frame, slots)
             _surface_fill(view, tok, frame, roles, start, end)
-        yield from _combine(view, tok, frame, roles, start, end)
+            if frame.obj_org_predicate and _object_is_org(view, tok, frame, slots, roles, end):
+                # "Prosus kocht JET", "Philips verkoopt zijn divisie X aan Y": ownership
+                frame = VerbFrame(frame.lemma, frame.obj_org_predicate, frame.obj_org_slots)
+                roles = _roles(view, frame, slots)
+                _surface_fill(view, tok, frame, roles, start, end)
+            for c in _combine(view, tok, frame, roles, start, end):
+                c.extra[source] = 1.0
+                yield c
 
 
 def _roles(view: DocView, frame: VerbFrame,
@@ -265,6 +294,12 @@ def _roles(view: DocView, frame: VerbFrame,
                 args = _client_country(view, filler)
             if role:
                 roles[role].extend(args)
+    for role_args in roles.values():
+        # "chips, zoals transistors en diodes": examples the parse did not coordinate
+        used = {a.entity_id for a in role_args}
+        for a in list(role_args):
+            if a.start >= 0:
+                _surface_conj(view, a, view.sent_of(a.start).end, role_args, used)
     return roles
 
 
@@ -307,7 +342,7 @@ def _client_country(view: DocView, noun: Token) -> list[Arg]:
             return [view.arg(adj, "client_adj")]
         if _case(c) == "in":
             return [a for a in view.args_of(c, "client_in") if a.type == "COUNTRY"]
-    for k in range(noun.i - 1, max(noun.sent.start, noun.i - 3) - 1, -1):
+    for k in range(noun.i - 1, max(view.sent_of(noun.i).start, noun.i - 3) - 1, -1):
         adj = view.adj_by_token.get(k)
         if adj is not None:
             return [view.arg(adj, "client_adj")]
@@ -582,7 +617,7 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
     m = view.mention_at(noun.i)
     if m is not None:
         return [view.arg(m, "self")]
-    if view.has_parse:
+    if view.trusted(noun):
         if any(c.dep_ == "cop" for c in noun.children):
             for c in noun.children:
                 if c.dep_ in {"nsubj", "nsubj:pass"}:
@@ -602,8 +637,9 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
             and view.mention_at(k) is None:
         k -= 1
     m = view.mention_at(k) if k >= start else None
-    if m is not None and _governed_by_preposition(view, m.start, start):
-        m = None  # "volgens marktonderzoeker Kpler": not the one described
+    if m is not None and "," not in view.words(range(m.end, noun.i)) and \
+            _governed_by_preposition(view, m.start, start):
+        m = None  # "volgens marktonderzoeker Kpler ... de grootste leverancier": not described
     if m is not None and set(view.words(range(k + 1, noun.i))) & COPULAS:
         # "X dat een product kocht bij ASML is een dochter van Y": the copula's subject is
         # the antecedent of the relative clause, not the nearest mention
@@ -634,7 +670,7 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
 
 
 def _van_complement(view: DocView, noun: Token, end: int) -> list[Arg]:
-    if view.has_parse:
+    if view.trusted(noun):
         for c in noun.children:
             if c.dep_ in {"nmod", "obl"} and _case(c) in {"van", "bij"}:
                 args = view.args_of(c, "dep")
