@@ -104,6 +104,13 @@ CONSENT = (
     "verwerken wij persoonsgegevens voor gepersonaliseerde advertenties. Akkoord. "
     "Instellingen beheren. Privacyverklaring. Cookiebeleid."
 )
+BRIEF = (
+    "De Autoriteit Consument en Markt heeft webwinkels beboet die cookies plaatsten zonder "
+    "toestemming van bezoekers. Volgens de toezichthouder gaat het om twaalf bedrijven, die "
+    "samen ruim 1,2 miljoen euro moeten betalen. Twee van hen gaan in beroep bij de rechter. "
+    "De ACM kondigt aan dat zij dit jaar vaker zal controleren of websites zich aan de regels "
+    "houden, en roept consumenten op om overtredingen te melden via het meldpunt."
+)
 ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  # 280 words
 
 
@@ -113,6 +120,23 @@ ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  #
         (CONSENT, WallSignals(), Wall.CONSENT),  # the extracted "article" is the dialog
         ("", WallSignals(page_text=CONSENT), Wall.CONSENT),  # nothing extracted, page is a dialog
         ("", WallSignals(consent_markup=True), Wall.CONSENT),
+        # a minimal wall: two terms, densely
+        (
+            "Deze website gebruikt cookies. Accepteer cookies om verder te gaan.",
+            WallSignals(),
+            Wall.CONSENT,
+        ),
+        ("Home Nieuws Sport", WallSignals(page_text="Home Nieuws Sport. " + CONSENT), Wall.CONSENT),
+        # a one-sentence teaser on a site with cookie links in the footer is a paywall
+        (
+            "Nederlandse chipmachinemakers houden hun hart vast.",
+            WallSignals(paywall_phrase=True, page_text="Cookiebeleid Privacyverklaring"),
+            Wall.PAYWALL,
+        ),
+        # an empty page with only footer links about cookies is no wall
+        ("", WallSignals(page_text="Home Cookiebeleid Privacyverklaring Contact"), Wall.NONE),
+        # a short brief on a page with a banner is an article
+        (BRIEF, WallSignals(consent_markup=True, page_text=BRIEF + " " + CONSENT), Wall.NONE),
         ("Korte tekst.", WallSignals(paywall_phrase=True), Wall.PAYWALL),
         ("Korte tekst.", WallSignals(not_free_flag=True), Wall.PAYWALL),
         ("Korte tekst.", WallSignals(), Wall.NONE),  # short, but no sign of a wall

@@ -25,9 +25,17 @@ _CONSENT_TERMS = [
     r"akkoord",
     r"accepte(?:er|ren)",
     r"alles accepteren",
+    r"ik ga akkoord",
     r"privacyverklaring",
+    r"privacybeleid",
     r"cookiebeleid",
-    r"cookie-instellingen",
+    r"cookie[-\s]?(?:instellingen|einstellungen|settings|policy|wall|melding)",
+    r"tracking",
+    r"akzeptier\w*",
+    r"accept(?:ed)?",
+    r"agree",
+    r"privacy policy",
+    r"accepter",
     r"instellingen beheren",
     r"gepersonaliseerde",
     r"persoonsgegevens",
@@ -74,6 +82,8 @@ _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
 
 #: An article text shorter than this (words) may be a wall's teaser; longer ones never are.
 SHORT_TEXT_WORDS = 150
+#: Fewer words than this: the page has no article at all.
+NOTHING_WORDS = 30
 #: With the publisher's own ``isAccessibleForFree: false``, a longer teaser still counts.
 FLAGGED_TEASER_WORDS = 250
 
@@ -95,32 +105,52 @@ class WallSignals:
     page_text: str = ""  # visible text of the whole page
 
 
+def consent_terms(text: str) -> tuple[int, int]:
+    """(occurrences, distinct terms) of consent-dialog vocabulary in the text."""
+    hits = [m.group(0).lower() for m in _CONSENT_RE.finditer(text)]
+    return len(hits), len(set(hits))
+
+
 def is_consent_text(text: str) -> bool:
-    """Text that is mostly a consent dialog: several distinct consent terms in few words."""
+    """Text that is mostly a consent dialog: several distinct consent terms in few words.
+
+    A full dialog uses four or more different terms; a minimal one ("Deze site gebruikt
+    cookies. Accepteer cookies om verder te gaan.") two, densely. The density threshold keeps
+    articles about cookie rules out.
+    """
     words = len(text.split())
     if words == 0:
         return False
-    hits = [m.group(0).lower() for m in _CONSENT_RE.finditer(text)]
-    distinct = len(set(hits))
-    # a dialog uses 4+ different terms; density keeps a long article about cookies out
-    return distinct >= 4 and len(hits) / words >= 0.03 and words <= 600
+    hits, distinct = consent_terms(text)
+    if distinct >= 4 and hits / words >= 0.03 and words <= 600:
+        return True
+    # (sentences, not a footer's "Cookiebeleid | Privacyverklaring" links)
+    return distinct >= 2 and hits >= 3 and hits / words >= 0.08 and 8 <= words <= SHORT_TEXT_WORDS
 
 
 def classify_wall(article_text: str | None, signals: WallSignals) -> Wall:
-    """Decide whether the page is a consent wall, a paywall, or neither."""
+    """Decide whether the page is a consent wall, a paywall, or neither.
+
+    In order: the extracted text is a consent dialog; nothing was extracted and the page is
+    a dialog; a short text with a paywall prompt or ``isAccessibleForFree: false``; nothing
+    was extracted and the page carries consent markup or much consent vocabulary; a longer
+    teaser that the publisher flags and boxes. A short real text on a page with a cookie
+    banner is an article (a news brief).
+    """
     text = (article_text or "").strip()
     words = len(text.split())
+    nothing = words < NOTHING_WORDS
     if text and is_consent_text(text):
         return Wall.CONSENT
-    if words < SHORT_TEXT_WORDS:
-        page_is_consent = is_consent_text(signals.page_text)
-        if page_is_consent or (signals.consent_markup and words == 0):
-            return Wall.CONSENT
-        # paywall class names alone are too weak: many sites carry a login widget named so
-        if signals.paywall_phrase or signals.not_free_flag:
-            return Wall.PAYWALL
-    elif (
-        words < FLAGGED_TEASER_WORDS
+    if nothing and is_consent_text(signals.page_text):
+        return Wall.CONSENT
+    # paywall class names alone are too weak: many sites carry a login widget named so
+    if words < SHORT_TEXT_WORDS and (signals.paywall_phrase or signals.not_free_flag):
+        return Wall.PAYWALL
+    if nothing and (signals.consent_markup or consent_terms(signals.page_text)[1] >= 4):
+        return Wall.CONSENT
+    if (
+        SHORT_TEXT_WORDS <= words < FLAGGED_TEASER_WORDS
         and signals.not_free_flag
         and (signals.paywall_markup or signals.paywall_phrase)
     ):
