@@ -15,7 +15,13 @@ from extractor.article.main_text import (
     drop_trailing_link_list,
     unwrap_layout_tables,
 )
-from extractor.article.metadata import read_meta_tags, split_authors, strip_site_suffix
+from extractor.article.metadata import (
+    MetaTags,
+    merge_metadata,
+    read_meta_tags,
+    split_authors,
+    strip_site_suffix,
+)
 from extractor.article.plain import looks_like_html, plain_title
 from extractor.article.split_body import recover_split_body
 from extractor.article.walls import (
@@ -356,3 +362,46 @@ def test_recover_split_body_joins_same_class_containers() -> None:
 )
 def test_drop_trailing_link_list(blocks: list[str], kept: list[str]) -> None:
     assert drop_trailing_link_list(blocks) == kept
+
+
+def test_merge_metadata_priorities() -> None:
+    meta = MetaTags(
+        values={
+            "og:title": "OG-kop | Site",
+            "og:site_name": "Site",
+            "article:published_time": "2025-02-03T08:00:00+01:00",
+            "author": "Door Meta Auteur",
+            "description": "Meta-beschrijving",
+        },
+        canonical="/pad/naar/stuk",
+        html_title="HTML-kop - Site",
+        time_datetime="2020-01-01",
+    )
+    jsonld = JsonLdArticle(
+        type="NewsArticle",
+        headline="JSON-LD-kop",
+        date_published="2025-02-04",
+        authors=["JSON Auteur"],
+    )
+    traf = {"title": "Traf-kop", "date": "2019-09-09", "author": "Traf Auteur", "sitename": "T"}
+    url = "https://site.example/stuk?utm=x"
+    full = merge_metadata(meta, jsonld, traf, url)
+    assert (full.title, full.published, full.authors) == (
+        "JSON-LD-kop",
+        "2025-02-04",
+        ["JSON Auteur"],
+    )
+    assert full.canonical_url == "https://site.example/pad/naar/stuk"  # relative link resolved
+    assert (full.site_name, full.description) == ("Site", "Meta-beschrijving")
+    no_jsonld = merge_metadata(meta, None, traf, url)
+    assert (no_jsonld.title, no_jsonld.published) == ("OG-kop", "2025-02-03")
+    assert no_jsonld.authors == ["Meta Auteur"]
+    bare = merge_metadata(MetaTags(html_title="Een lange HTML-kop - Site"), None, {}, None)
+    assert (bare.title, bare.published, bare.authors, bare.canonical_url) == (
+        "Een lange HTML-kop",
+        None,
+        [],
+        None,
+    )
+    dated = merge_metadata(MetaTags(time_datetime="2024-12-31T23:00:00Z"), None, {}, None)
+    assert dated.published == "2024-12-31"

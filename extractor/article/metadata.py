@@ -175,8 +175,8 @@ def merge_metadata(
     for candidate in (
         jsonld.date_published if jsonld else None,
         meta.first(_DATE_KEYS),
-        meta.time_datetime,
-        t("date"),
+        t("date"),  # htmldate: weighs <time> elements, bylines and URLs
+        meta.time_datetime,  # the first <time datetime> (may be a clock in the header)
     ):
         published = normalise_date(candidate)
         if published:
