@@ -87,18 +87,21 @@ def held_out(article_id: str) -> bool:
     return int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 3 == 0
 
 
-def best_threshold(probs: list[float], labels: list[int], n_gold: int) -> tuple[float, float]:
-    """The drop threshold with the best claim F1 on these rows (ties: the lower one)."""
-    best = (0.0, -1.0)
+def best_threshold(probs: list[float], labels: list[int], n_gold: int,
+                   tolerance: float = 0.01) -> tuple[float, float]:
+    """The drop threshold for claim F1 on these rows: the lowest one whose F1 is within
+    ``tolerance`` of the best (on a small set the F1 curve is flat and noisy near its top;
+    the lower threshold keeps recall)."""
+    curve: list[tuple[float, float]] = []
     for t in [i / 100 for i in range(0, 80, 2)]:
         tp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= t and y)
         fp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= t and not y)
         prec = tp / (tp + fp) if tp + fp else 0.0
         rec = tp / n_gold if n_gold else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        if f1 > best[1] + 1e-9:
-            best = (t, f1)
-    return best
+        curve.append((t, f1))
+    top = max(f for _, f in curve)
+    return next((t, f) for t, f in curve if f >= top - tolerance)
 
 
 def reliability(probs: list[float], labels: list[int], bins: int = 5) -> list[str]:

@@ -57,7 +57,7 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
     lo, hi = c.scope
     inside = [p for a in (c.subject, c.object) for p in (a.start, a.end)
               if lo <= a.start < hi] + [c.trigger, c.trigger + 1]
-    near = range(max(lo, min(inside) - 3), min(hi, max(inside) + 2))
+    near = range(max(lo, min(inside) - 3), min(hi, max(inside) + 1))
     near_words = [w for w in view.words(near)
                   if w not in {"voormalig", "voormalige", "vroegere", "ex"}]
     cue = negation_cue(near_words)

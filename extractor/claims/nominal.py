@@ -197,6 +197,8 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if place is None or place.type not in {"LOCATION", "COUNTRY"}:
                 continue
             pattern = "uit" if low == "uit" else "m_in_l"
+            if pattern == "m_in_l" and view.kind_of(before) == "description":
+                continue  # "autofabrikanten in Europa": a generic description, not a seat
             yield Candidate("located_in", view.arg(before, "surface"), place, tok.i, "location",
                             pattern, (before.start, place.end), nominal=True)
         elif low.endswith(tuple(LOCATION_NOUNS)) and tok.i + 1 < sent.end and \
@@ -358,8 +360,10 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 op = max(k for k in range(start, tok.i) if doc[k].lower_ == "op")
                 for k in range(start, op):
                     m = view.mention_at(k)
-                    if m is not None and (subject is None or m.entity_id != subject.entity_id):
+                    if m is not None and m.start == k and (
+                            subject is None or m.entity_id != subject.entity_id):
                         restricted = [view.arg(m, "surface")]
+                        break  # the first one after the subject is the one placed
                 if restricted and subject is not None and subject.type in {"COUNTRY",
                                                                              "INSTITUTE"}:
                     restrictor = restrictor or subject

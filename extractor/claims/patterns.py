@@ -468,10 +468,21 @@ def _combine(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str, list
     subjects, objects = roles["S"], roles["O"]
     product = next((a for a in roles["P"] if a.type == "PRODUCT"), None)
     target = roles["T"][0] if roles["T"] else None
-    if frame.predicate == "restricts" and not objects:
-        objects = [product] if product else ([target] if target else [])
-    lo = min([verb.i] + [a.start for a in subjects + objects])
-    hi = max([verb.i + 1] + [a.end for a in subjects + objects])
+    if frame.predicate == "restricts":
+        if not objects:
+            objects = [product] if product else ([target] if target else [])
+        objects = [r for o in objects for r in _restricted_party(view, o, end)]
+        if product is None:
+            product = next((o for o in roles["O"] if o.type == "PRODUCT"), None)
+    if frame.predicate in {"supplies", "produces"} and _prohibited_infinitive(view, verb, start):
+        return  # "verbiedt Nvidia om chips naar China te exporteren": no supply is stated
+    if frame.lemma == "verkopen" and frame.predicate == "supplies" and _sells_a_unit(view, verb,
+                                                                                    end):
+        return  # "Philips verkoopt zijn tak voor ...": a sale of a business, not goods
+    sent = view.sent_of(verb.i)
+    here = [a for a in subjects + objects if sent.start <= a.start < sent.end]
+    lo = min([verb.i] + [a.start for a in here])
+    hi = max([verb.i + 1] + [a.end for a in here])
     scope = (min(lo, start), max(hi, end))
     for s in subjects:
         for o in objects:
@@ -483,6 +494,41 @@ def _combine(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str, list
                 target=target if frame.predicate == "restricts" and target
                 and target.entity_id != o.entity_id else None,
             )
+
+
+def _restricted_party(view: DocView, obj: Arg, end: int) -> list[Arg]:
+    """For restrictions the party, not its goods: "onderdelen van Huawei en ZTE" -> the firms,
+    "Russisch lng" / "lng uit Rusland" -> the country; otherwise the object itself."""
+    if obj.type != "PRODUCT" or obj.start < 0:
+        return [obj]
+    doc = view.doc
+    if obj.end < end and doc[obj.end].lower_ in {"van", "uit"}:
+        party = _surface_after(view, obj.end, end, limit=4)
+        if party is not None and (party.type in ORG or party.type == "COUNTRY"):
+            out = [party]
+            _surface_conj(view, party, end, out, {party.entity_id})
+            return out
+    for k in range(obj.start - 1, max(-1, obj.start - 3), -1):
+        if k in view.adj_by_token:
+            return [view.arg(view.adj_by_token[k], "adjective")]
+    return [obj]
+
+
+def _prohibited_infinitive(view: DocView, verb: Token, start: int) -> bool:
+    doc = view.doc
+    if verb.i == 0 or doc[verb.i - 1].lower_ != "te":
+        return False
+    before = view.words(range(start, verb.i))
+    return "om" in before and any(w.startswith(("verbied", "verbood", "verboden"))
+                                  for w in before)
+
+
+def _sells_a_unit(view: DocView, verb: Token, end: int) -> bool:
+    for k in range(verb.i + 1, min(end, verb.i + 4)):
+        rel = relation_noun(view.doc[k].text)
+        if rel is not None and rel[0] == "subsidiary_of":
+            return True
+    return False
 
 
 # --- relational nouns ------------------------------------------------------------------------
