@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from ..schema import EntityType
 
@@ -96,7 +97,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     """n.v. nv b.v. bv inc. inc corp. corp corporation co. company group groep holding
     holdings ltd ltd. limited gmbh ag se sa s.a. plc llc lp ab asa oyj spa s.p.a. kk
     sas s.a.s. pte bhd nv. bv. industries technologies semiconductor semiconductors
-    electronics systems motors airlines pharma pharmaceuticals therapeutics energy
+    electronics systems motors airlines pharma pharmaceuticals pharmaceutica therapeutics energy
     shipping telecom logistics aerospace capital partners ventures""".split()
 )
 
@@ -520,6 +521,7 @@ EVALUATIVE_PREFIXES: tuple[str, ...] = (
     "vorig",
     "huidig",
     "zeer",
+    "extra",
 )
 
 
@@ -742,6 +744,8 @@ def decide_name_type(
     given: EntityType | None = None,
     gazetteer_type: str | None = None,
     iso: str | None = None,
+    person: bool | None = None,
+    place: bool = False,
 ) -> EntityType | None:
     """The type of a proper name, from the strongest evidence available.
 
@@ -769,6 +773,17 @@ def decide_name_type(
             by_descriptor = "PRODUCT"
     if given == "PRODUCT":
         return by_name if by_name == "INSTITUTE" else "PRODUCT"
+    if person is not None and (label == "PER" or given == "PERSON"):
+        # The CoNLL-2002 model calls most firm names in business news PER: a PER span
+        # is a person only with evidence (given name, particle, role noun before it).
+        if not person:
+            label, given = "ORG", None
+    if person and label in {None, "MISC", "ORG"} and by_name is None and given is None:
+        return "PERSON"
+    if place and not person and label in {None, "MISC", "PER"} and by_name is None and (
+        by_descriptor is None
+    ) and given in {None, "PERSON"}:
+        return "LOCATION"  # "uit Veldhoven", "in Helmond"
     if label in {"PER", "LOC"} or given in {"PERSON", "LOCATION"}:
         fallback: EntityType = "PERSON" if (label == "PER" or given == "PERSON") else "LOCATION"
         if by_descriptor == "INSTITUTE" or (descriptor and is_place_word(descriptor)):
@@ -781,3 +796,67 @@ def decide_name_type(
     if by_descriptor is not None:
         return by_descriptor
     return "FIRM"
+
+
+# --- persons ----------------------------------------------------------------------------
+
+_FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.txt"
+
+# Role nouns that introduce a person ("staatssecretaris Mark Verhoef", "topman Zhang");
+# compounds count too ("FNV-bestuurder", "ondernemingsraadslid").
+ROLE_HEADS: tuple[str, ...] = (
+    "minister", "premier", "president", "staatssecretaris", "topman", "topvrouw", "ceo",
+    "cfo", "cto", "directeur", "bestuurder", "voorzitter", "woordvoerder", "woordvoerster",
+    "onderzoeker", "onderzoekster", "hoogleraar", "professor", "analist", "econoom",
+    "wethouder", "burgemeester", "commissaris", "oprichter", "advocaat", "journalist",
+    "correspondent", "generaal", "commandant", "kamerlid", "europarlementariër",
+    "ambassadeur", "bondskanselier", "koning", "koningin", "prins", "prinses", "paus",
+    "dr.", "prof.", "ir.", "mr.", "drs.", "mevrouw", "meneer", "heer", "baas", "chef",
+    "manager", "lid", "topbestuurder", "kanselier", "ondernemer", "miljardair",
+    "specialist", "expert", "deskundige", "politicus", "leider", "topambtenaar",
+    "ambtenaar", "diplomaat", "medewerker", "werknemer", "piloot", "minister-president",
+    "vicepremier", "secretaris-generaal", "directrice", "eigenaresse", "collega",
+    "partijleider", "fractievoorzitter", "staatshoofd", "dictator", "hoofdeconoom",
+    "strateeg", "adviseur", "ingenieur", "wetenschapper", "auteur", "schrijver",
+)
+NAME_PARTICLES = frozenset(
+    "van de der den ter ten von vom al el bin ibn du le la da di dos del".split()
+)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common given names (``data/first_names.txt``)."""
+    names: set[str] = set()
+    for line in _FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            names.update(line.split())
+    return frozenset(names)
+
+
+@lru_cache(maxsize=65536)
+def is_role_word(word: str) -> bool:
+    """Does the noun name a person's role ("staatssecretaris", "FNV-bestuurder")?"""
+    low = word.lower()
+    return low in ROLE_HEADS or (
+        ends_with_head(low, ROLE_HEADS) is not None and not is_firm_word(low)
+        and not is_institute_word(low)
+    )
+
+
+def person_evidence(tokens: Sequence[str], before: Sequence[str]) -> bool:
+    """Is the name a person's? A known given name first ("Mark Verhoef"), a particle
+    inside ("Marieke de Groot", "Saad al-Kaabi"), or a role noun right before it
+    ("topman Zhang Xuezheng"); never with a legal form or organisation word in it.
+
+    ``before`` are the (up to two) words before the name, nearest last.
+    """
+    if not tokens or org_type_from_name(tokens) is not None:
+        return False
+    if any(is_role_word(w) for w in before[-2:]):
+        return True
+    if len(tokens) >= 2 and tokens[0] in first_names():
+        return True
+    if len(tokens) >= 3 and any(t in NAME_PARTICLES for t in tokens[1:-1]):
+        return True
+    return len(tokens) >= 2 and tokens[-1].lower().startswith(("al-", "el-", "bin-"))

@@ -95,7 +95,11 @@ def _glue_descriptors(doc: Doc, cands: list[Candidate]) -> None:
         if cand.source in {"description", "product", "country"}:
             continue
         prev = doc[cand.start - 1]
-        if not (prev.is_lower or (prev.text[1:].islower() and prev.is_title)):
+        if not (
+            prev.is_lower
+            or (prev.text[1:].islower() and prev.is_title)
+            or ("-" in prev.text and prev.text.rsplit("-", 1)[1].islower())
+        ):
             continue
         low = prev.lower_
         if (

@@ -279,16 +279,61 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         end -= 1
     while start < end and doc[start].is_lower:
         start += 1
+    first = doc[start] if start < end else None
     if (
-        start < end
-        and has_pos
-        and _is_sent_start(doc[start])
-        and doc[start].pos_
-        in {"NOUN", "ADV", "ADJ", "VERB", "PRON", "ADP", "SCONJ", "CCONJ", "DET"}
-        and not doc[start].is_upper
+        first is not None
+        and _is_sent_start(first)
+        and not first.is_upper
+        and (
+            (has_pos and first.pos_ in {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "NOUN"})
+            or first.lower_ in _common_words(doc)
+            or classify.is_role_word(first.lower_)
+        )
     ):
-        start += 1
+        start += 1  # "Concurrent Boeing", "Topman": a common word opening the sentence
     return start, end
+
+
+def _common_words(doc: Doc) -> frozenset[str]:
+    """Words the article also writes in lower case: common nouns, not names."""
+    cached = doc.user_data.get("extractor_common_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["extractor_common_words"] = cached
+    return cached
+
+
+_MINISTER_WORDS = frozenset(
+    {
+        "minister",
+        "ministers",
+        "staatssecretaris",
+        "minister-president",
+        "eurocommissaris",
+        "commissaris",
+        "ministerie",
+        "ministeries",
+    }
+)
+
+
+def _is_portfolio(doc: Doc, start: int) -> bool:
+    """ "minister van Buitenlandse Handel": the portfolio is no organisation of its own."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"van", "voor"}
+        and doc[start - 2].lower_ in _MINISTER_WORDS
+    )
+
+
+def _is_place_adjective(doc: Doc, start: int, end: int) -> bool:
+    """ "het Hengelose bedrijf", "de Veldhovense chipmaker": an adjective, not a name."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    return (
+        word.endswith(("se", "sche")) and end < len(doc) and doc[end].is_lower and doc[end].is_alpha
+    )
 
 
 def ner_candidates(doc: Doc) -> list[Candidate]:
@@ -297,20 +342,64 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
     has_pos = _has_pos(doc)
     for ent_start, ent_end, label in _merged_ents(doc):
         start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
-        if label != "MISC":
-            start, end = _trim_ner_span(doc, start, end, has_pos)
+        start, end = _trim_ner_span(doc, start, end, has_pos)
         if end <= start:
             continue
         span = doc[start:end]
-        if label == "MISC":
-            if nationality_adjective_isos(span.text) or span.text.lower() in {
-                "nederlands",
-                "engels",
-            }:
-                continue
-            if not _looks_like_model(span.text) and descriptor is None:
-                continue
-            cand = _make(doc, start, end, "name", "misc", type="PRODUCT", descriptor=descriptor)
+        if nationality_adjective_isos(span.text) or span.text.lower() in {"nederlands", "engels"}:
+            continue  # "Chinese", "Russisch": adjectives and languages
+        if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):
+            continue
+        if (
+            end - start == 1
+            and _is_sent_start(span[0])
+            and (span[0].lower_ in _common_words(doc) or (has_pos and span[0].pos_ == "NOUN"))
+        ):
+            continue  # "Drones", "Analisten" opening a sentence
+        last = span[-1].text
+        tail = last.rsplit("-", 1)[-1]
+        if end - start == 1 and "-" in last and tail.islower():
+            if classify.is_product_word(tail) or classify.is_product_word(last.lower()):
+                continue  # "Patriot-raketten": a product noun phrase (product_candidates)
+            if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
+                prefix = last.split("-", 1)[0]
+                cand = Candidate(
+                    start,
+                    end,
+                    span[0].idx,
+                    span[0].idx + len(prefix),
+                    prefix,
+                    "name",
+                    "ner",
+                    type="LOCATION" if classify.is_place_word(tail) else None,
+                )
+                if classify.is_place_word(tail):
+                    cand = _make(doc, start, end, "name", "ner", type="LOCATION")
+                if cand is not None:
+                    cand.extra["label"] = label if label != "MISC" else "ORG"
+                    out.append(cand)
+                continue  # "Airbus-fabriek", "NAVO-top" -> Airbus, NAVO
+        if (
+            tail.islower()
+            and classify.is_product_word(tail.lower())
+            and (classify.org_type_from_name([t.text for t in span]) is None)
+        ):
+            continue  # a product noun phrase, found by product_candidates
+        productish = _looks_like_model(span.text)
+        if label == "MISC" or (productish and label in {"PER", "ORG"}):
+            # MISC: products ("F-35", "Patriot-systemen") and, in this domain, names of
+            # firms the model could not place ("Nexperia", "TotalEnergies")
+            cand = _make(
+                doc,
+                start,
+                end,
+                "name",
+                "misc",
+                type="PRODUCT" if productish else None,
+                descriptor=descriptor,
+            )
+            if cand is not None:
+                cand.extra["label"] = "MISC"
         else:
             etype: EntityType | None = {"PER": "PERSON", "LOC": "LOCATION"}.get(label)  # type: ignore[assignment]
             cand = _make(doc, start, end, "name", "ner", type=etype, descriptor=descriptor)
@@ -324,7 +413,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
 def _looks_like_model(text: str) -> bool:
     """ "F-35", "NXT:2000i", "iPhone 15", "A350": a named product model."""
     has_digit = any(ch.isdigit() for ch in text)
-    inner_caps = any(w[:1].islower() and any(c.isupper() for c in w[1:]) for w in text.split())
+    inner_caps = any(
+        w[:1].islower() and any(c.isupper() and w[k - 1] != "-" for k, c in enumerate(w) if k)
+        for w in text.split()
+    )
     return (has_digit and any(ch.isalpha() for ch in text)) or inner_caps
 
 

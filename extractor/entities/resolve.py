@@ -114,8 +114,12 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     descriptions = [c for c in cands if c.source == "description"]
     products = [c for c in cands if c.source == "product"]
 
+    persons = _person_evidence(doc, names)
+    places = _place_evidence(doc, names)
     for cand in names:
         cand.type = classify.decide_name_type(
+            person=persons.get(id(cand)),
+            place=id(cand) in places,
             label=str(cand.extra.get("label", "")) or None,
             tokens=[t.text for t in doc[cand.start : cand.end]],
             descriptor=doc[cand.descriptor].text if cand.descriptor is not None else None,
@@ -134,6 +138,59 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     _merge_category_compounds(groups)
     _link_adjectives(doc, groups)
     return _build(groups)
+
+
+_PLACE_PREPOSITIONS = frozenset({"uit", "te", "vanuit", "nabij", "rond", "in", "naar"})
+_NOT_PLACE_BEFORE_IN = frozenset(
+    """belang belangen investeert investeren investering investeerde geïnvesteerd aandeel
+    aandelen deelneming interesse vertrouwen klant klanten partner""".split()
+)
+
+
+def _place_evidence(doc: Doc, names: Sequence[Candidate]) -> set[int]:
+    """Names of unsure type used as places ("Qblox uit Delft", "een fabriek in Helmond");
+    every mention of a name used so counts, unless another one says organisation."""
+    texts: set[str] = set()
+    for cand in names:
+        if cand.start == 0 or cand.entry is not None:
+            continue
+        prev = doc[cand.start - 1].lower_
+        if prev not in _PLACE_PREPOSITIONS:
+            continue
+        if (
+            prev in {"in", "naar"}
+            and cand.start >= 2
+            and (doc[cand.start - 2].lower_ in _NOT_PLACE_BEFORE_IN)
+        ):
+            continue
+        texts.add(cand.text)
+    org_texts = {c.text for c in names if c.descriptor is not None or c.extra.get("label") == "ORG"}
+    return {id(c) for c in names if c.text in texts and c.text not in org_texts}
+
+
+def _person_evidence(doc: Doc, names: Sequence[Candidate]) -> dict[int, bool]:
+    """Person evidence for names of unsure type (NER PER/MISC, rules): a given name,
+    a particle or a role noun before it; a lone surname of such a person counts too."""
+    evidence: dict[int, bool] = {}
+    surnames: set[str] = set()
+    unsure = [
+        c
+        for c in names
+        if c.entry is None
+        and c.type not in {"COUNTRY", "PRODUCT"}
+        and c.extra.get("label") in {"PER", "MISC", None}
+    ]
+    for cand in unsure:
+        tokens = [t.text for t in doc[cand.start : cand.end]]
+        before = [doc[k].text for k in range(max(0, cand.start - 2), cand.start)]
+        found = classify.person_evidence(tokens, before)
+        evidence[id(cand)] = found
+        if found:
+            surnames.add(tokens[-1])
+    for cand in unsure:
+        if not evidence[id(cand)] and cand.end - cand.start == 1 and cand.text in surnames:
+            evidence[id(cand)] = True
+    return evidence
 
 
 def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
@@ -155,6 +212,14 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
                 inner.kind = "acronym"
                 inner.type = cand.type
                 uf.union(group_key(cand), group_key(inner))
+    # "Defensie" is short for "ministerie van Defensie"
+    for cand in names:
+        words = cand.text.split()
+        lowered = [w.lower() for w in words]
+        if "ministerie" in lowered[:2] and "van" in lowered:
+            portfolio = "name:" + name_key(" ".join(words[lowered.index("van") + 1 :]))
+            if portfolio in by_key:
+                uf.union(group_key(cand), portfolio)
     # Acronyms by initials and partial names, between groups of compatible type.
     reps = {key: max(cs, key=lambda c: len(c.text)) for key, cs in by_key.items()}
     keys = list(reps)
@@ -194,6 +259,7 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
                 # "24e Onderzoeksinstituut" / "... van CETC"; "ASML" / "ASML Holding N.V."
                 if (
                     rest[0] in {"van", "voor", "uit"}
+                    or rest == ["international"]
                     or all(w in classify.LEGAL_FORMS or w in {"&"} for w in rest)
                     or ca.entry is None
                     and cb.entry is None
@@ -271,7 +337,11 @@ def _attach_descriptions(
             in_title = first_line_end >= 0 and desc.start_char < first_line_end
             target = _named_by_country(desc, groups, countries, iso, in_title)
             if target is None and desc.definite:
-                target = _antecedent(desc, groups, require_fit=True)
+                # "het Nederlandse bedrijf" refers back to a firm; a definite institute
+                # description may name one of its own ("de Chinese ambassade")
+                target = _antecedent(desc, groups, require_fit=desc.type != "FIRM")
+                if target is None and desc.type == "FIRM":
+                    continue
             if target is None:
                 # a new, unnamed organisation: "een Chinees quantum-instituut"
                 target = _get_group(
