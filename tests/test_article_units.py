@@ -12,7 +12,9 @@ from extractor.article.extract import choose_blocks, jsonld_blocks
 from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
 from extractor.article.main_text import (
     drop_leading_metadata,
+    drop_promo_blocks,
     drop_trailing_link_list,
+    is_promo,
     unwrap_layout_tables,
 )
 from extractor.article.metadata import (
@@ -405,3 +407,27 @@ def test_merge_metadata_priorities() -> None:
     )
     dated = merge_metadata(MetaTags(time_datetime="2024-12-31T23:00:00Z"), None, {}, None)
     assert dated.published == "2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("block", "promo"),
+    [
+        ("Lees ook: ASML verwacht groei in 2026", True),
+        ("Lees ook | Chinese chipmakers hamsteren machines", True),
+        ("READ MORE: China plague outbreak confirmed", True),
+        ("China furious at Macron for Hong Kong protest jibe [INSIGHT]", True),
+        ("Like this story? Share it with a friend!", True),
+        ("Reacties", True),
+        ("[CNET]", False),  # a source tag, not a cross-link
+        (
+            "Lees ook het rapport van de Rekenkamer, dat vorige week verscheen en waarin de "
+            "onderzoekers concluderen dat de kosten van het programma sinds 2019 met bijna een "
+            "derde zijn gestegen.",
+            False,
+        ),
+        ("Het kabinet breidt de exportbeperkingen uit.", False),
+    ],
+)
+def test_is_promo(block: str, promo: bool) -> None:
+    assert is_promo(block) is promo
+    assert drop_promo_blocks(["Tekst.", block]) == (["Tekst."] if promo else ["Tekst.", block])

@@ -10,6 +10,7 @@ from lxml.html import HtmlElement, tostring
 from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
 from extractor.article.main_text import (
     drop_leading_metadata,
+    drop_promo_blocks,
     drop_trailing_link_list,
     extract_main_text,
     parse_html,
@@ -188,7 +189,8 @@ def extract_article(
 
     md = merge_metadata(meta, jsonld, main.metadata, url)
     blocks = recover_split_body(tree, main.blocks)
-    blocks = drop_trailing_link_list(drop_leading_metadata(blocks, md.title, md.authors))
+    blocks = drop_leading_metadata(blocks, md.title, md.authors)
+    blocks = drop_trailing_link_list(drop_promo_blocks(blocks))
     if lead := find_lead(tree, blocks):
         blocks = [lead, *blocks]
     blocks, method = choose_blocks(blocks, jsonld)

@@ -178,6 +178,40 @@ def _is_headline_like(block: str) -> bool:
     )
 
 
+# Calls to action and cross-links that sites put between paragraphs ("Lees ook: ...").
+_PROMO_RE = re.compile(
+    r"^(?:lees (?:ook|meer|verder)|bekijk (?:ook|hier)|meer over|zie ook|ook interessant|"
+    r"volg (?:ons|het laatste)|deel (?:dit|dit artikel)|schrijf je in|meld je aan|abonneer|"
+    r"read (?:more|next|also)|see (?:more|also)|more on|also on|related|don'?t miss|"
+    r"watch|share (?:this|it)|like this story|sign up|subscribe|get the latest|"
+    r"tell us what you think|follow us|comments?|reacties?|advertentie|advertisement|"
+    r"lesen sie auch|mehr zum thema)\b",
+    re.IGNORECASE,
+)
+# "China furious at Macron [INSIGHT]", "Storm hits coast [VIDEO]"
+_CROSSLINK_TAG_RE = re.compile(r"\w+\W+\w+\W+\w+.*\[(?:[A-Z]{3,}|VIDEO|FOTO'?S|PICS)\]\s*\|?\s*$")
+_PROMO_MAX_WORDS = 30
+
+
+def is_promo(block: str) -> bool:
+    """A call to action or cross-link: short, and opens with a promo phrase or ends with a
+    ``[TAG]``; a real paragraph that happens to start so ("Lees ook het rapport") is longer."""
+    words = len(block.split())
+    if words > _PROMO_MAX_WORDS or "\n" in block:
+        return False
+    if _CROSSLINK_TAG_RE.search(block):
+        return True
+    # a long sentence that opens with the phrase is prose ("Lees ook het rapport ... .")
+    sentence = words > 15 and block.rstrip().endswith(".")
+    return bool(_PROMO_RE.match(block.strip())) and not sentence
+
+
+def drop_promo_blocks(blocks: list[str]) -> list[str]:
+    """The blocks without calls to action and cross-links (never all of them)."""
+    kept = [b for b in blocks if not is_promo(b)]
+    return kept or blocks
+
+
 def extract_main_text(tree: HtmlElement, url: str | None = None) -> MainText:
     """Main text blocks and trafilatura's metadata of a parsed page (empty blocks: no text)."""
     tree = unwrap_layout_tables(deepcopy(tree))
