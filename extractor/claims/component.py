@@ -21,6 +21,7 @@ from .confidence import Calibration, features, load_calibration
 from .docview import Arg, DocView
 from .lexicon import CLIENT_NOUNS
 from .nominal import (
+    clause_place_candidates,
     descriptor_candidates,
     location_candidates,
     name_candidates,
@@ -79,6 +80,7 @@ def find_candidates(view: DocView) -> Iterator[Candidate]:
         found.extend(descriptor_candidates(view, sent))
         found.extend(nationality_candidates(view, sent))
         found.extend(location_candidates(view, sent))
+        found.extend(clause_place_candidates(view, sent))
         found.extend(restriction_candidates(view, sent))
         found.extend(_client_nationality(view, sent, recipients))
         for c in found:

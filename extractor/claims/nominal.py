@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
-from .docview import ORG, Arg, DocView
+from .docview import ORG, Arg, DocView, MentionLike
 from .lexicon import (
     CLIENT_NOUNS,
     LOCATION_NOUNS,
@@ -209,6 +209,9 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             j = tok.i + 1
             places: list[Arg] = []
             while j < sent.end and doc[j].lower_ in {"in", "te", "en", ","}:
+                if doc[j].lower_ in {"en", ","} and j + 1 < sent.end and \
+                        doc[j + 1].lower_ in {"in", "te"}:
+                    j += 1  # "in Nijmegen en in Austin"
                 place = _surface_after(view, j, sent.end, limit=4)
                 if place is None or place.type not in {"LOCATION", "COUNTRY"}:
                     break
@@ -217,14 +220,52 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             for place in places:
                 yield Candidate("located_in", owner, place, tok.i, "location", "facility_in",
                                 view.surface_clause(tok.i))
-        elif tok.text[:1].isupper() and low.endswith("se") and len(low) > 5 \
-                and view.mention_at(tok.i) is None:
+        elif tok.text[:1].isupper() and low.endswith("se") and len(low) > 5 and (
+                view.mention_at(tok.i) is None
+                or _is_description(view, view.mention_at(tok.i))):
             place = _city_for_adjective(view, low)
             if place is None:
                 continue
             for x in described_after(view, tok.i, sent):
                 yield Candidate("located_in", x, place, tok.i, "location", "city_adj",
                                 _negated_locally(view, tok.i, sent), nominal=True)
+
+
+ACTIVITY_VERBS = frozenset({"zit", "zitten", "zat", "zetelt", "opent", "opende", "verzorgt",
+                            "heeft", "hebben", "had", "werkt", "werken", "actief", "opereert",
+                            "bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
+                            "ontwerpt", "ontwikkelt", "assembleert", "vervaardigt", "fabriceert"})
+PRODUCTION_VERBS = frozenset({"bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
+                              "assembleert", "vervaardigt", "fabriceert", "ontwikkelt"})
+
+
+def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Bluefors, dat in Helsinki koelers ontwerpt", "produceert lng in Qatar en Australië":
+    an organisation active in a place, said in a clause whose verb is an activity."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in {"in", "te"} or (tok.i > sent.start
+                                              and view.mention_at(tok.i - 1) is not None):
+            continue
+        start, end = view.surface_clause(tok.i)
+        words = set(view.words(range(start, end)))
+        if not words & ACTIVITY_VERBS:
+            continue
+        place = _surface_after(view, tok.i, end, limit=3)
+        if place is None:
+            continue
+        if place.type != "LOCATION" and not (place.type == "COUNTRY" and words & PRODUCTION_VERBS):
+            continue
+        verb = next((doc[k] for k in range(start, end) if doc[k].lower_ in ACTIVITY_VERBS),
+                    tok)
+        subject = _surface_subject(view, verb, start, end, set())
+        if subject is None or subject.type not in ORG:
+            continue
+        places = [place]
+        _surface_conj(view, place, end, places, {place.entity_id})
+        for p in places:
+            yield Candidate("located_in", subject, p, tok.i, "location", "clause_in",
+                            (start, end))
 
 
 def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
@@ -393,3 +434,7 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 yield Candidate("restricts", restrictor, r, tok.i, "list" if is_list else
                                 "restriction_noun", "list" if is_list else "restriction_noun",
                                 (start, end))
+
+
+def _is_description(view: DocView, m: MentionLike | None) -> bool:
+    return m is not None and view.kind_of(m) == "description"
