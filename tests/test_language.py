@@ -60,3 +60,16 @@ def test_long_text_is_capped() -> None:
     long_text = DUTCH * 200 + " " + ENGLISH * 400  # the English part lies beyond the cap
     assert len(DUTCH * 200) > MAX_CHARS
     assert detect_language(long_text)[0] == "nl"
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(p.name for p in SAMPLES.glob("*.html")),
+)
+def test_sample_pages_language(name: str) -> None:
+    from extractor.article import extract_article
+
+    article = extract_article((SAMPLES / name).read_text(encoding="utf-8"), media="html")
+    lang, score = detect_language(article.text)
+    assert lang == name.split("-", 1)[0]  # nl-..., en-..., de-...
+    assert score > 0.9
