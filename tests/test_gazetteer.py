@@ -20,6 +20,7 @@ from extractor.entities.gazetteer import (
     load_gazetteer,
     parse_file,
     shipped_files,
+    surface_variants,
 )
 
 # Aliases that two shipped entries share on purpose; the first-loaded entry wins a lookup.
@@ -445,6 +446,22 @@ def test_matcher_finds_nothing_in_plain_prose(
         "standaard procedure en de tijd die dringt. De douane en de marine zijn overal."
     )
     assert [m.text for m in shipped_matcher(nlp(text))] == []
+
+
+@pytest.mark.parametrize(
+    ("alias", "variants"),
+    [("ASML", ("ASML",)), ("Société Générale", ("Société Générale", "Societe Generale")),
+     ("Côte d'Or", ("Côte d'Or", "Cote d'Or", "Côte d’Or", "Cote d’Or"))],
+)
+def test_surface_variants(alias: str, variants: tuple[str, ...]) -> None:
+    assert surface_variants(alias) == variants
+
+
+def test_matcher_finds_typographic_apostrophes(nlp: spacy.language.Language,
+                                               shipped_matcher: GazetteerMatcher) -> None:
+    doc = nlp("Koffieconcern JDE Peet’s en ratingbureau Moody’s; ook D’Ieteren.")
+    assert [m.entry.name for m in shipped_matcher(doc)] == [
+        "JDE Peet's N.V.", "Moody's", "D'Ieteren Group"]
 
 
 def test_matcher_on_shipped_gazetteer(

@@ -50,6 +50,7 @@ __all__ = [
     "load_gazetteer",
     "parse_file",
     "shipped_files",
+    "surface_variants",
 ]
 
 #: Version of the shipped data; bump it when entries change meaningfully.
@@ -131,6 +132,16 @@ def _normalise(text: str) -> str:
     """Unify dashes, quotes and spaces, and drop diacritics; keep case."""
     text = _strip_diacritics(text.translate(_DASHES))
     return _SPACE.sub(" ", text).strip()
+
+
+def surface_variants(alias: str) -> tuple[str, ...]:
+    """The spellings a name takes in running text: as written, without accents
+    ("Nestle"), and with typographic apostrophes ("McDonald’s", "Côte d’Or"), which
+    news sites use as often as straight ones. A PhraseMatcher compares tokens literally,
+    so each needs its own pattern; :meth:`Gazetteer.lookup` normalises instead."""
+    variants = [alias, _strip_diacritics(alias)]
+    variants += [v.replace("'", "’") for v in variants if "'" in v]
+    return tuple(dict.fromkeys(variants))
 
 
 def fold(text: str) -> str:
@@ -375,16 +386,12 @@ class Gazetteer:
 
     def phrase_patterns(self) -> Iterator[tuple[str, str, GazetteerEntry]]:
         """(attr, text, entry) for every name: attr "ORTH" for case-sensitive ones, else
-        "LOWER"; accented names also get an unaccented variant."""
+        "LOWER"; each in the spelling variants of :func:`surface_variants`."""
         for entry in self.entries:
             for alias in entry.names:
-                if entry.alias_is_case_sensitive(alias):
-                    yield "ORTH", alias, entry
-                    continue
-                yield "LOWER", alias, entry
-                plain = _strip_diacritics(alias)
-                if plain != alias:
-                    yield "LOWER", plain, entry
+                attr = "ORTH" if entry.alias_is_case_sensitive(alias) else "LOWER"
+                for variant in surface_variants(alias):
+                    yield attr, variant, entry
 
 
 # --- loading -----------------------------------------------------------------------------
