@@ -88,8 +88,9 @@ def test_plain_text_is_kept_intact() -> None:
     assert article.text == text  # title line included: offsets are offsets into the file
     assert article.title == "Kop"
     assert article.method == "text"
-    # without media, plain text is recognised as such
+    # without media, or served as HTML without a single tag, plain text is recognised
     assert extract_article(text).text == text
+    assert extract_article(text, media="html").method == "text"
     with pytest.raises(NoTextError):
         extract_article("  \n ", media="text")
 

@@ -159,7 +159,7 @@ class PaywalledTeaserError(PaywalledError):
 def _extract_plain(text: str) -> Article:
     body = plain_text(text)
     if not body.strip():
-        raise NoTextError("the text file is empty")
+        raise NoTextError("the document is empty")
     return Article(text=body, title=plain_title(body), method="text")
 
 
@@ -169,11 +169,14 @@ def extract_article(
     """Extract the article text and metadata from an HTML page or a plain-text article.
 
     ``media`` is ``"html"`` or ``"text"`` (from the fetch stage); ``None`` guesses from the
-    content. Raises :class:`ConsentWallError` or :class:`PaywalledError` for a page that
-    shows a consent dialog or a subscription teaser instead of the article, and
-    :class:`NoTextError` when there is no article text at all.
+    content, and "html" without a single tag is read as text.
+
+    Raises :class:`ConsentWallError` for a consent dialog, :class:`PaywalledTeaserError` (a
+    :class:`PaywalledError` that carries the visible teaser as ``.teaser``) for a
+    subscription wall, and :class:`NoTextError` when there is no article text at all.
     """
-    if media == "text" or (media is None and not looks_like_html(html_or_text)):
+    # a body without any tag is plain text, whatever the server called it
+    if media == "text" or not looks_like_html(html_or_text):
         return _extract_plain(html_or_text)
     if not html_or_text.strip():
         raise NoTextError("the page is empty")
