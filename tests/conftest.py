@@ -22,9 +22,9 @@ def fault_server() -> Iterator[FaultServer]:
 def fast_fetch() -> FetchSettings:
     """Fetch settings with short timeouts and backoff, so fault tests take seconds."""
     return FetchSettings(
-        timeout=1.5,
+        timeout=2.0,
         connect_timeout=1.0,
-        read_timeout=1.0,
+        read_timeout=1.5,
         retries=1,
         backoff=0.05,
         max_retry_after=2.0,

@@ -296,6 +296,7 @@ class FaultServer:
     """Start with ``FaultServer()``; ``url("/nl/x")`` builds URLs; ``close()`` stops it."""
 
     def __init__(self, robots: str | None = ROBOTS_TXT) -> None:
+        gzip_bomb()  # built once, up front: building it on request would look like a hang
         self._server = _Server(robots)
         self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"

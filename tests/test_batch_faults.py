@@ -51,7 +51,7 @@ OTHER: list[tuple[str, str | None]] = [
     ("nl-11-huawei-5g.txt", None),
 ]
 
-FAST = ["--timeout", "1.5", "--retries", "1", "--max-bytes", "1000000", "-q"]
+FAST = ["--timeout", "2", "--retries", "1", "--max-bytes", "1000000", "-q"]
 
 
 def run_cli(args: list[str]) -> None:

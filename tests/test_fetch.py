@@ -179,7 +179,7 @@ def test_per_host_limit_is_respected(fast_fetch: FetchSettings) -> None:
         with lock:
             state["now"] += 1
             state["max"] = max(state["max"], state["now"])
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)
         with lock:
             state["now"] -= 1
         return httpx.Response(200, headers={"content-type": "text/html"}, text="<html>hoi</html>")
@@ -287,7 +287,7 @@ def test_grouped_list_keeps_every_host_busy(fast_fetch: FetchSettings) -> None:
         with lock:
             now[host] = now.get(host, 0) + 1
             peak["total"] = max(peak["total"], sum(now.values()))
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)
         with lock:
             now[host] -= 1
         return httpx.Response(200, headers={"content-type": "text/plain"}, text="tekst")

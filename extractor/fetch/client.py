@@ -256,6 +256,7 @@ class Fetcher:
                     if response.status_code in _REDIRECTS and location:
                         cookies.extract_cookies(response)
                         current = _redirect_target(str(response.url), location)
+                        await _drain(response)
                         continue
                     return await self._read(response, max_bytes, trace)
                 finally:
@@ -270,7 +271,8 @@ class Fetcher:
         trace.content_type = content_type
         url = str(response.url)
         if not 200 <= status < 300:
-            # Error pages are not read: their status is all we report.
+            # Error pages are not kept: their status is all we report.
+            await _drain(response)
             retry_after = response.headers.get("retry-after")
             return CachedResponse(url, status, content_type, None, retry_after)
         if media_from_header(content_type) == "reject":
@@ -318,6 +320,22 @@ class Fetcher:
                     self.cache.put(robots_url, result)
                 return result.status, _robots_text(result)
         return None, None  # a redirect loop: treated as unreachable, which allows
+
+
+#: Small bodies we do not need are read anyway, so the connection can be reused.
+_DRAIN_MAX = 64 * 1024
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read and drop a small body of known length (redirects, error pages)."""
+    declared = response.headers.get("content-length", "").strip()
+    if response.is_stream_consumed or not declared.isdigit() or int(declared) > _DRAIN_MAX:
+        return  # unknown or large: closing the connection is cheaper than reading
+    try:
+        async for _chunk in response.aiter_raw():
+            pass
+    except httpx.HTTPError:
+        pass  # the status is what counts; a broken error page changes nothing
 
 
 def _redirect_target(base: str, location: str) -> str:
