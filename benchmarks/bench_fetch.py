@@ -106,7 +106,9 @@ def _serve(n_hosts: int, delay: float, conn: Connection) -> None:
     asyncio.run(main())
 
 
-def run(n_urls: int, n_hosts: int, delay: float, grouped: bool) -> dict[str, float]:
+def run(
+    n_urls: int, n_hosts: int, delay: float, grouped: bool, overrides: dict[str, int]
+) -> dict[str, float]:
     from extractor.config import FetchSettings
     from extractor.fetch import fetch_iter
 
@@ -129,7 +131,7 @@ def run(n_urls: int, n_hosts: int, delay: float, grouped: bool) -> dict[str, flo
             f"http://127.0.0.{i % n_hosts + 1}:{ports[i % n_hosts]}/artikel/{i}"
             for i in range(n_urls)
         ]
-    settings = FetchSettings()  # the defaults are what we measure
+    settings = FetchSettings(**overrides)  # the defaults, unless overridden on the command line
     started = time.perf_counter()
     cpu_started = time.process_time()
     errors: Counter[str] = Counter()
@@ -149,7 +151,7 @@ def run(n_urls: int, n_hosts: int, delay: float, grouped: bool) -> dict[str, flo
         f"server delay {delay * 1000:.0f} ms"
     )
     print(
-        f"defaults: concurrency={settings.concurrency} per_host={settings.per_host} "
+        f"settings: concurrency={settings.concurrency} per_host={settings.per_host} "
         f"respect_robots={settings.respect_robots}"
     )
     print(
@@ -173,8 +175,13 @@ def main() -> int:
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--delay", type=float, default=0.2)
     parser.add_argument("--grouped", action="store_true")
+    parser.add_argument("--concurrency", type=int, help="override the default")
+    parser.add_argument("--per-host", type=int, help="override the default")
     args = parser.parse_args()
-    result = run(args.urls, args.hosts, args.delay, args.grouped)
+    overrides = {
+        k: v for k, v in {"concurrency": args.concurrency, "per_host": args.per_host}.items() if v
+    }
+    result = run(args.urls, args.hosts, args.delay, args.grouped, overrides)
     return 0 if result["ok"] else 1
 
 
