@@ -229,7 +229,9 @@ def test_local_files(tmp_path: Path, fast_fetch: FetchSettings) -> None:
     (tmp_path / "e.html.gz").write_bytes(b"not gzip")
     (tmp_path / "big.html").write_bytes(b"<html>" + b"x" * 2_000_000)
     names = ["a.html", "b.html.gz", "c.txt", "d.pdf", "e.html.gz", "missing.html", "big.html"]
-    docs = fetch_batch([parse_source(n, tmp_path) for n in names], fast_fetch)
+    sources = [parse_source(n, tmp_path) for n in names]
+    sources.append(parse_source((tmp_path / "a.html").as_uri()))
+    docs = fetch_batch(sources, fast_fetch)
     assert [d.error for d in docs] == [
         None,
         None,
@@ -238,7 +240,9 @@ def test_local_files(tmp_path: Path, fast_fetch: FetchSettings) -> None:
         "file_unreadable",
         "bad_source",
         "too_large",
+        None,  # a file:// URI
     ]
+    assert docs[-1].text == docs[0].text
     assert [d.media for d in docs[:3]] == ["html", "html", "text"]
     assert "café" in (docs[0].text or "") and "café" in (docs[1].text or "")
     assert docs[2].text == DUTCH_TEXT

@@ -46,6 +46,7 @@ def test_charset_from_content_type(value: str | None, expected: str | None) -> N
         (b"<meta charset=ISO-8859-15>", "iso8859_15"),
         (b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', "cp1251"),
         (b"<html><head><title>x</title>", None),
+        (b'<meta charset="utf-16">', "utf_8"),  # readable as ASCII, so not UTF-16
     ],
 )
 def test_charset_from_meta(head: bytes, expected: str | None) -> None:

@@ -88,7 +88,12 @@ def charset_from_meta(head: bytes) -> str | None:
     match = _META_CHARSET.search(head[:META_WINDOW])
     if not match:
         return None
-    return normalize_charset(match.group(1).decode("ascii", "ignore"))
+    codec = normalize_charset(match.group(1).decode("ascii", "ignore"))
+    if codec and codec.startswith(("utf_16", "utf_32")):
+        # We could read the tag, so the bytes are ASCII-compatible: the page is not
+        # UTF-16 whatever it claims (the WHATWG rule reads it as UTF-8).
+        return "utf_8"
+    return codec
 
 
 def charset_from_bom(body: bytes) -> str | None:

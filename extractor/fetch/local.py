@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from ..errors import ExtractorError, FileReadError, SourceError, TooLargeError
 from ..sources import Source
@@ -39,10 +41,21 @@ def read_local(source: Source, max_bytes: int) -> RawDocument:
         return error_document(source, exc)
 
 
+def local_path(source: Source) -> Path:
+    """The file a source names; ``file://`` URIs are accepted as well as paths."""
+    given = source.given.strip()
+    if given.lower().startswith("file://"):
+        parts = urlsplit(given)
+        if parts.netloc not in ("", "localhost"):
+            raise SourceError(f"file URI on another host: {given!r}")
+        return Path(url2pathname(parts.path))
+    return Path(source.location)
+
+
 def _read(source: Source, max_bytes: int) -> RawDocument:
     if not source.location:
         raise SourceError("empty source")
-    path = Path(source.location)
+    path = local_path(source)
     if not path.exists():
         raise SourceError(f"neither an http(s) URL nor an existing file: {source.given!r}")
     kind = local_kind(path.name)
