@@ -764,6 +764,8 @@ def decide_name_type(
     if country_iso(" ".join(tokens)) is not None:
         return "COUNTRY"
     by_name = org_type_from_name(tokens)
+    if by_name is None and descriptor is None and " ".join(tokens).casefold() in known_places():
+        return "LOCATION"
     by_descriptor: EntityType | None = None
     if descriptor is not None:
         by_descriptor = org_type_from_descriptor(descriptor)
@@ -801,6 +803,35 @@ def decide_name_type(
 # --- persons ----------------------------------------------------------------------------
 
 _FIRST_NAMES_FILE = Path(__file__).resolve().parent / "data" / "first_names.txt"
+_PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.txt"
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Cities and regions (``data/places.txt``), case-folded."""
+    lines = _PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip()
+                     and not line.startswith("#"))
+
+
+# Plural nouns of nationality ("de Amerikanen") are no names of anything we type.
+DEMONYMS = frozenset(
+    """amerikanen chinezen russen duitsers fransen britten engelsen japanners nederlanders
+    belgen vlamingen walen europeanen oekraïners turken koreanen taiwanezen indiërs
+    israëliërs iraniërs italianen spanjaarden polen zweden noren denen finnen canadezen
+    australiërs brazilianen mexicanen zwitsers oostenrijkers brabanders limburgers
+    brabants limburgs gronings fries zeeuws twents vlaams""".split()
+)
+
+# Ministerial portfolios: "minister Sander Wijnberg (Buitenlandse Handel)".
+PORTFOLIO_WORDS = frozenset(
+    """buitenlandse binnenlandse handel zaken economische economie digitale defensie
+    financiën justitie veiligheid onderwijs cultuur wetenschap volksgezondheid welzijn
+    sport klimaat energie groene groei infrastructuur waterstaat landbouw visserij natuur
+    voedselkwaliteit sociale werkgelegenheid ontwikkelingshulp ontwikkelingssamenwerking
+    asiel migratie koninkrijksrelaties nationale innovatie milieu wonen ruimtelijke
+    ordening en""".split()
+)
 
 # Role nouns that introduce a person ("staatssecretaris Mark Verhoef", "topman Zhang");
 # compounds count too ("FNV-bestuurder", "ondernemingsraadslid").

@@ -253,12 +253,17 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
         if (
             merged
             and merged[-1][1] == ent.start
-            and ent.label_ != "MISC"
-            and merged[-1][2] != "MISC"
+            and not nationality_adjective_isos(ent.text)
+            and not nationality_adjective_isos(doc[merged[-1][0] : merged[-1][1]].text)
             and "\n" not in doc[ent.start - 1].whitespace_
         ):
             start, _end, label = merged[-1]
-            merged[-1] = (start, ent.end, "ORG" if "ORG" in (label, ent.label_) else label)
+            labels = (label, ent.label_)
+            merged[-1] = (
+                start,
+                ent.end,
+                "ORG" if "ORG" in labels else "PER" if "PER" in labels else label,
+            )
         else:
             merged.append((ent.start, ent.end, ent.label_))
     return merged
@@ -350,6 +355,17 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             continue  # "Chinese", "Russisch": adjectives and languages
         if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):
             continue
+        words = [t.lower_ for t in span]
+        if len(words) == 1 and words[0] in classify.DEMONYMS:
+            continue  # "de Amerikanen"
+        if (
+            start > 0
+            and doc[start - 1].text == "("
+            and all(w in classify.PORTFOLIO_WORDS for w in words)
+        ):
+            continue  # "minister Sander Wijnberg (Buitenlandse Handel)"
+        if len(span.text) < 2:
+            continue
         if (
             end - start == 1
             and _is_sent_start(span[0])
@@ -358,7 +374,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             continue  # "Drones", "Analisten" opening a sentence
         last = span[-1].text
         tail = last.rsplit("-", 1)[-1]
-        if end - start == 1 and "-" in last and tail.islower():
+        if end - start == 1 and "-" in last and tail.islower() and tail[:1].isalpha():
             if classify.is_product_word(tail) or classify.is_product_word(last.lower()):
                 continue  # "Patriot-raketten": a product noun phrase (product_candidates)
             if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
@@ -381,7 +397,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
                 continue  # "Airbus-fabriek", "NAVO-top" -> Airbus, NAVO
         if (
             tail.islower()
-            and classify.is_product_word(tail.lower())
+            and tail[:1].isalpha()
+            and classify.is_product_word(tail)
             and (classify.org_type_from_name([t.text for t in span]) is None)
         ):
             continue  # a product noun phrase, found by product_candidates

@@ -178,7 +178,7 @@ def _person_evidence(doc: Doc, names: Sequence[Candidate]) -> dict[int, bool]:
         for c in names
         if c.entry is None
         and c.type not in {"COUNTRY", "PRODUCT"}
-        and c.extra.get("label") in {"PER", "MISC", None}
+        and c.extra.get("label") in {"PER", "MISC", "ORG", None}
     ]
     for cand in unsure:
         tokens = [t.text for t in doc[cand.start : cand.end]]
