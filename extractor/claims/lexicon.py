@@ -81,6 +81,8 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "trekken": _forms("trekt", "trekken", "trok", "trokken", "getrokken"),
     "assembleren": _forms("assembleert", "assembleren", "assembleerde", "geassembleerd"),
     "intrekken": _forms(),
+    "houden": _forms("houdt", "houden", "hield", "hielden", "gehouden"),
+    "tegenhouden": _forms(),
     "uitsluiten": _forms(),
 }
 
@@ -93,6 +95,7 @@ GLUED: dict[str, str] = {
     **{f: "opleggen" for f in ("opleggen", "oplegt", "opgelegd", "oplegde", "oplegden")},
     **{f: "afnemen" for f in ("afnemen", "afneemt", "afgenomen", "afnam", "afnamen")},
     **{f: "intrekken" for f in ("intrekken", "intrekt", "ingetrokken", "introk", "introkken")},
+    **{f: "tegenhouden" for f in ("tegenhouden", "tegengehouden", "tegenhoudt", "tegenhield")},
     **{f: "uitsluiten" for f in ("uitsluiten", "uitsluit", "uitgesloten", "uitsloot")},
 }
 
@@ -105,6 +108,7 @@ SEPARABLE: dict[tuple[str, str], str] = {
     ("nemen", "af"): "afnemen",
     ("maken", "uit"): "uitmaken",  # "maakt deel uit van"
     ("trekken", "in"): "intrekken",  # "trok de licenties in"
+    ("houden", "tegen"): "tegenhouden",
 }
 
 _S_OBJ_P = {"subj": "S", "obj": "P"}
@@ -156,6 +160,7 @@ FRAMES: dict[str, VerbFrame] = {
     "uitsluiten": VerbFrame("uitsluiten", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
     "intrekken": VerbFrame("intrekken", "restricts",
                            {"subj": "S", "van": "O", "aan": "T", "naar": "T"}),
+    "tegenhouden": VerbFrame("tegenhouden", "restricts", {"subj": "S", "obj": "O"}),
     "uitmaken": VerbFrame("uitmaken", "subsidiary_of", {"subj": "S", "van": "O"}),
     "vestigen": VerbFrame("vestigen", "located_in",
                           {"subj": "S", "obj": "S", "in": "O", "te": "O"}),

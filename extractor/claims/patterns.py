@@ -29,7 +29,7 @@ from .lexicon import (
 AMBIGUOUS_FORMS = frozenset({"verkoop", "bouw", "ontwerp", "koop", "werk", "export", "bezit",
                              "lever", "bestel", "zet", "leg", "maak", "gebruik", "verkopen",
                              "bouwen", "ontwerpen", "kopen", "werken"})
-PARTICLES = frozenset({"over", "samen", "mee", "op", "af", "uit"})
+PARTICLES = frozenset({"over", "samen", "mee", "op", "af", "uit", "in", "tegen"})
 COPULAS = frozenset({"is", "was", "zijn", "waren", "wordt", "werd", "blijft", "bleef", "lijkt",
                      "worden", "werden", "geldt", "behoort", "behoren"})
 SKIPPABLE = frozenset({"de", "het", "een", "'t", "ook", "nog", "al", "altijd", "nu", "inmiddels",
@@ -545,7 +545,7 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
             continue
         predicate, inverted = rel
         start, end = view.surface_clause(tok.i)
-        described = _described(view, tok, start)
+        described = _described(view, tok, start, end)
         complement = _van_complement(view, tok, end)
         if not complement and predicate == "supplies" and inverted and recent_suppliers:
             complement = [Arg(a.entity_id, a.type, a.start, a.end, "discourse")
@@ -657,7 +657,7 @@ def _org_of_org_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                                 "org_of_org", (start, end))
 
 
-def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
+def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
     """The entities a relational noun is said of: copula subject, apposition anchor, or the
     mention the noun is part of."""
     m = view.mention_at(noun.i)
@@ -707,8 +707,9 @@ def _described(view: DocView, noun: Token, start: int) -> list[Arg]:
             out.append(view.arg(pm, "conj_surface"))
             j = pm.start - 1
         return out
-    if set(view.words(range(start, noun.i))) & COPULAS:
-        # "Prosus is namelijk ook de grootste aandeelhouder": the clause subject
+    if set(view.words(range(start, min(end, noun.i + 3)))) & COPULAS:
+        # "Prosus is namelijk ook de grootste aandeelhouder", "Eneco, dat sinds 2020 in
+        # handen is van ...": the clause subject
         a = _surface_subject(view, noun, start, noun.i, set())
         if a is not None and a.type in ORG:
             return [a]
