@@ -451,10 +451,17 @@ def test_matcher_finds_nothing_in_plain_prose(
 @pytest.mark.parametrize(
     ("alias", "variants"),
     [("ASML", ("ASML",)), ("Société Générale", ("Société Générale", "Societe Generale")),
-     ("Côte d'Or", ("Côte d'Or", "Cote d'Or", "Côte d’Or", "Cote d’Or"))],
+     ("Côte d'Or", ("Côte d'Or", "Cote d'Or", "Côte d’Or", "Cote d’Or")),
+     ("de Volksbank", ("Volksbank",)), ("De Tijd", ("De Tijd",))],
 )
 def test_surface_variants(alias: str, variants: tuple[str, ...]) -> None:
     assert surface_variants(alias) == variants
+
+
+def test_matcher_leaves_determiner_out(nlp: spacy.language.Language,
+                                      shipped_matcher: GazetteerMatcher) -> None:
+    doc = nlp("Klanten van de Volksbank lezen de Volkskrant.")
+    assert [m.text for m in shipped_matcher(doc)] == ["Volksbank", "Volkskrant"]
 
 
 def test_matcher_finds_typographic_apostrophes(nlp: spacy.language.Language,

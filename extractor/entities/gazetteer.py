@@ -69,6 +69,7 @@ _CSV_COLUMNS = ("name", "type", "country", "aliases", "sector", "parent", "maker
 _ACRONYM_MAX_LETTERS = 5
 
 _LEADING_ARTICLE = re.compile(r"^(?:de|het|the|'t)\s+", re.IGNORECASE)
+_LOWER_ARTICLE = re.compile(r"^(?:de|het|'t)\s+(?=\S)")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DASHES = str.maketrans(
     {
@@ -135,10 +136,14 @@ def _normalise(text: str) -> str:
 
 
 def surface_variants(alias: str) -> tuple[str, ...]:
-    """The spellings a name takes in running text: as written, without accents
-    ("Nestle"), and with typographic apostrophes ("McDonald’s", "Côte d’Or"), which
-    news sites use as often as straight ones. A PhraseMatcher compares tokens literally,
+    """The spellings a name takes in running text: as written (less a lower-case
+    leading article: "de Volksbank" gives "Volksbank"), without accents ("Nestle"), and
+    with typographic apostrophes ("McDonald’s", "Côte d’Or"), which news sites use as
+    often as straight ones. A PhraseMatcher compares tokens literally,
     so each needs its own pattern; :meth:`Gazetteer.lookup` normalises instead."""
+    # "de Volksbank", "het Nieuwsblad": the span of a mention has no determiner (SPEC 1)
+    bare = _LOWER_ARTICLE.sub("", alias)
+    alias = bare or alias
     variants = [alias, _strip_diacritics(alias)]
     variants += [v.replace("'", "’") for v in variants if "'" in v]
     return tuple(dict.fromkeys(variants))
