@@ -188,9 +188,10 @@ def extract_article(
     jsonld = find_article(soup)
     meta = read_meta_tags(soup)
     not_free = any_paywall_flag(soup)
-    main = extract_main_text(tree, url)
-
-    md = merge_metadata(meta, jsonld, main.metadata, url)
+    structured = merge_metadata(meta, jsonld, None, url)
+    complete = bool(structured.title and structured.published and structured.authors)
+    main = extract_main_text(tree, url, with_metadata=not complete)
+    md = structured if complete else merge_metadata(meta, jsonld, main.metadata, url)
     blocks = recover_split_body(tree, main.blocks)
     blocks = drop_leading_metadata(blocks, md.title, md.authors)
     blocks = drop_trailing_link_list(drop_promo_blocks(blocks))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
@@ -95,14 +96,14 @@ def _blocks(body: object) -> list[str]:
     return blocks
 
 
-def _run(tree: HtmlElement, url: str | None, *, precision: bool, metadata: bool):  # type: ignore[no-untyped-def]
+def _run(tree: HtmlElement, url: str | None, *, precision: bool):  # type: ignore[no-untyped-def]
     return trafilatura.bare_extraction(
         tree,
         url=url,
         favor_precision=precision,
         include_comments=False,
         include_tables=True,
-        with_metadata=metadata,
+        with_metadata=False,
         deduplicate=False,
     )
 
@@ -212,17 +213,27 @@ def drop_promo_blocks(blocks: list[str]) -> list[str]:
     return kept or blocks
 
 
-def extract_main_text(tree: HtmlElement, url: str | None = None) -> MainText:
-    """Main text blocks and trafilatura's metadata of a parsed page (empty blocks: no text)."""
+def extract_main_text(
+    tree: HtmlElement, url: str | None = None, *, with_metadata: bool = True
+) -> MainText:
+    """Main text blocks of a parsed page (empty: no text), and trafilatura's metadata when
+    asked (it costs about a third of the time: skipped when structured data has it all)."""
     tree = unwrap_layout_tables(deepcopy(tree))
-    doc = _run(tree, url, precision=True, metadata=True)
-    metadata = doc.as_dict() if doc is not None else {}
-    metadata.pop("body", None)
-    metadata.pop("commentsbody", None)
+    metadata: dict[str, object] = {}
+    if with_metadata:
+        try:
+            found = extract_metadata(tree, default_url=url)
+        except (TypeError, ValueError):  # htmldate/courlan on odd markup: metadata is optional
+            found = None
+        if found is not None:
+            metadata = {
+                k: v for k, v in found.as_dict().items() if k not in ("body", "commentsbody")
+            }
+    doc = _run(tree, url, precision=True)
     blocks = _blocks(doc.body) if doc is not None else []
     mode = "precision"
     if sum(len(b) for b in blocks) < SHORT_RESULT_CHARS:
-        balanced = _run(tree, url, precision=False, metadata=False)
+        balanced = _run(tree, url, precision=False)
         other = _blocks(balanced.body) if balanced is not None else []
         if sum(len(b) for b in other) >= BALANCED_RATIO * max(1, sum(len(b) for b in blocks)):
             blocks, mode = other, "balanced"
