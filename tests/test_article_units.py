@@ -51,6 +51,8 @@ from extractor.errors import ConsentWallError, NoTextError
         ("1er mars 2025", "2025-03-01"),
         ("12 okt. 2024", "2024-10-12"),
         ("August 12, 2025", "2025-08-12"),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22"),
+        ("3 de marzo de 2024", "2024-03-03"),
         ("31-02-2025", None),  # no such day
         ("vandaag", None),
         ("", None),

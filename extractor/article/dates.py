@@ -5,22 +5,44 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# Month names as news sites write them (Dutch, English, German, French), also abbreviated.
+# Month names as news sites write them (Dutch, English, German, French, Spanish, Portuguese,
+# Italian), also abbreviated.
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        ("januari", "january", "januar", "jänner", "janvier", "jan"),
-        ("februari", "february", "februar", "février", "fevrier", "feb", "febr"),
-        ("maart", "march", "märz", "maerz", "mars", "mrt", "mar", "mär"),
-        ("april", "avril", "apr"),
-        ("mei", "may", "mai"),
-        ("juni", "june", "juin", "jun"),
-        ("juli", "july", "juillet", "jul"),
-        ("augustus", "august", "août", "aout", "aug"),
-        ("september", "septembre", "sep", "sept"),
-        ("oktober", "october", "octobre", "okt", "oct"),
-        ("november", "novembre", "nov"),
-        ("december", "dezember", "décembre", "decembre", "dec", "dez"),
+        ("januari", "january", "januar", "jänner", "janvier", "enero", "janeiro", "gennaio", "jan"),
+        (
+            "februari",
+            "february",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "fevereiro",
+            "febbraio",
+            "feb",
+            "febr",
+        ),
+        ("maart", "march", "märz", "maerz", "mars", "marzo", "março", "mrt", "mar", "mär"),
+        ("april", "avril", "abril", "aprile", "apr"),
+        ("mei", "may", "mai", "mayo", "maio", "maggio"),
+        ("juni", "june", "juin", "junio", "junho", "giugno", "jun"),
+        ("juli", "july", "juillet", "julio", "julho", "luglio", "jul"),
+        ("augustus", "august", "août", "aout", "agosto", "aug"),
+        ("september", "septembre", "septiembre", "setembro", "settembre", "sep", "sept"),
+        ("oktober", "october", "octobre", "octubre", "outubro", "ottobre", "okt", "oct"),
+        ("november", "novembre", "noviembre", "novembro", "nov"),
+        (
+            "december",
+            "dezember",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dezembro",
+            "dicembre",
+            "dec",
+            "dez",
+        ),
     ],
     start=1,
 ):
@@ -35,7 +57,8 @@ _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T|$)")
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-./](\d{1,2})[-./](\d{4})(?!\d)")
 # 14 maart 2025, 2. Juli 2025, 1er mars 2025
 _D_MONTH_Y_RE = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:\.|e|er|ste|de)?\s+({_MONTH_RE})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE
+    rf"(?<!\d)(\d{{1,2}})(?:\.|e|er|ste|de|º)?\s+(?:de\s+)?({_MONTH_RE})\.?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+    re.IGNORECASE,
 )
 # March 14, 2025
 _MONTH_D_Y_RE = re.compile(

@@ -90,7 +90,7 @@ def _blocks(body: object) -> list[str]:
         return []
     blocks = []
     for child in body:  # type: ignore[attr-defined]
-        text = xmltotxt(child, False).strip()
+        text = "\n".join(line.rstrip() for line in xmltotxt(child, False).strip().split("\n"))
         if text:
             blocks.append(text)
     return blocks
