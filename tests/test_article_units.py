@@ -54,6 +54,8 @@ from extractor.errors import ConsentWallError, NoTextError
         ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22"),
         ("3 de marzo de 2024", "2024-03-03"),
         ("31-02-2025", None),  # no such day
+        ("03/04/2025", "2025-04-03"),  # day first
+        ("11/19/2019", "2019-11-19"),  # month first where day first is impossible
         ("vandaag", None),
         ("", None),
         (None, None),

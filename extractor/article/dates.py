@@ -95,5 +95,6 @@ def normalise_date(value: str | None) -> str | None:
         return _make(year, _MONTHS[month.lower()], day)
     if m := _DMY_RE.search(text):
         day, month, year = m.groups()
-        return _make(year, month, day)
+        # day first (Dutch, German); American month-first only where day-first is impossible
+        return _make(year, month, day) or _make(year, day, month)
     return None
