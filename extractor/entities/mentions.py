@@ -111,6 +111,17 @@ class Candidate:
         return self.end - self.start
 
 
+def _words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Token texts and their lower-case forms, computed once per Doc: the finders
+    test these plain strings first and make Token objects only for likely triggers."""
+    cached = doc.user_data.get("extractor_words")
+    if cached is None:
+        texts = [t.text for t in doc]
+        cached = (texts, [t.lower() for t in texts])
+        doc.user_data["extractor_words"] = cached
+    return cached
+
+
 def _has_pos(doc: Doc) -> bool:
     return doc.has_annotation("POS")
 
@@ -518,11 +529,12 @@ def country_candidates(doc: Doc, max_tokens: int = 5) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(doc)
     i = 0
+    texts, _lowers = _words(doc)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not texts[i][:1].isupper():
             i += 1
             continue
+        tok = doc[i]
         hit = None
         longest = min(max_tokens, n - i) if tok.lower_ in _multiword_country_starts() else 1
         for size in range(longest, 0, -1):
@@ -612,13 +624,26 @@ def _title_run(doc: Doc, start: int, max_len: int = 8) -> int:
     return end
 
 
+_RULE_TRIGGERS = frozenset({"naam", "ministerie", "ministry"})
+
+
 def rule_candidates(doc: Doc) -> list[Candidate]:
     """Names found by rules: after a descriptor, quoted after "de naam", with a legal form."""
     out: list[Candidate] = []
     n = len(doc)
-    for tok in doc:
-        low = tok.lower_
-        nxt = tok.i + 1
+    texts, lowers = _words(doc)
+    for i, low in enumerate(lowers):
+        text = texts[i]
+        if not (
+            text[:1].isupper()
+            or low in _RULE_TRIGGERS
+            or classify.org_type_from_descriptor(low) is not None
+            or classify.is_place_word(low)
+            or classify.is_product_name_descriptor(low)
+        ):
+            continue
+        tok = doc[i]
+        nxt = i + 1
         # 'met de naam "24e Onderzoeksinstituut van CETC"'
         if low == "naam" and nxt < n and doc[nxt].text in {'"', "“", "'", "‘", "„"}:
             close = nxt + 1
@@ -820,8 +845,11 @@ def description_candidates(doc: Doc) -> list[Candidate]:
     """Organisation descriptions: "een Chinees quantum-instituut", "het bedrijf"."""
     has_pos = _has_pos(doc)
     out: list[Candidate] = []
-    for tok in doc:
-        low = tok.lower_
+    _texts, lowers = _words(doc)
+    for i, low in enumerate(lowers):
+        if low not in classify.GOVERNMENT_HEADS and classify.org_type_from_descriptor(low) is None:
+            continue
+        tok = doc[i]
         if not (tok.is_lower or (tok.text[1:].islower() and _is_sent_start(tok))):
             continue
         if has_pos and tok.pos_ in {"ADV", "ADP"}:
@@ -906,8 +934,11 @@ def product_candidates(doc: Doc) -> list[Candidate]:
     has_pos = _has_pos(doc)
     out: list[Candidate] = []
     n = len(doc)
-    for tok in doc:
-        low = tok.lower_
+    texts, lowers = _words(doc)
+    for i, low in enumerate(lowers):
+        if texts[i] not in {"LNG", "LPG"} and not classify.is_product_word(low):
+            continue
+        tok = doc[i]
         if low in {"LNG", "lpg"} or tok.text in {"LNG", "LPG"}:
             low = tok.text.lower()
         elif not (tok.is_lower or tok.text[1:].islower() or "-" in tok.text):
@@ -963,8 +994,11 @@ def weak_candidates(doc: Doc) -> list[Candidate]:
     "Qblox uit Delft" (an organisation or person from a place)."""
     out: list[Candidate] = []
     n = len(doc)
-    for tok in doc:
-        i = tok.i
+    _texts, lowers = _words(doc)
+    for i, low in enumerate(lowers):
+        if low not in {"het", "de", "uit"}:
+            continue
+        tok = doc[i]
         if (
             tok.lower_ in {"het", "de"}
             and i + 2 < n

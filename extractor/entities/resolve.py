@@ -314,7 +314,7 @@ def _attach_descriptions(
     the entities' countries known, by nationality and definiteness."""
     rest = _attach_structural(doc, descriptions, groups, by_member)
     countries = {key: _group_country(g) for key, g in groups.items()}
-    first_line_end = doc.text.find("\n") if "\n" in doc.text[:300] else -1
+    first_line_end = _first_line_end(doc)
     for desc in rest:
         head = desc.head
         iso = desc.countries[0] if desc.countries else None
@@ -356,6 +356,15 @@ def _attach_descriptions(
             )
             if target is not None:
                 _add(target, desc, by_member)
+
+
+def _first_line_end(doc: Doc, within: int = 60) -> int:
+    """Character offset where the headline (the first line) ends, or -1 if there is none
+    in the first ``within`` tokens. (``doc.text`` would join the whole article.)"""
+    for tok in doc[:within]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return tok.idx
+    return -1
 
 
 def _get_group(groups: dict[str, Group], key: str, type_: EntityType) -> Group:
