@@ -14,8 +14,9 @@ from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
-#: Characters of the text used for detection: enough for a stable answer, cheap on long texts.
-MAX_CHARS = 5000
+#: Characters of the text used for detection: about 300 words give a stable answer on news
+#: text, and langdetect's time grows with the length (2,000 chars ~30 ms, 5,000 ~65 ms).
+MAX_CHARS = 2000
 SEED = 0
 
 _lock = threading.Lock()
