@@ -33,7 +33,7 @@ from extractor.article.walls import (
     cut_paywall_prompt,
     is_consent_text,
 )
-from extractor.errors import ConsentWallError, NoTextError
+from extractor.errors import ConsentWallError, NoTextError, PaywalledError
 
 
 @pytest.mark.parametrize(
@@ -166,6 +166,26 @@ ARTICLE_WORDS = " ".join(["ASML levert machines aan klanten in Azië."] * 40)  #
 )
 def test_classify_wall(text: str, signals: WallSignals, wall: Wall) -> None:
     assert classify_wall(text, signals) is wall
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Dit artikel is alleen beschikbaar voor abonnees.",
+        "Dit is een Plus-artikel. Lees verder met een abonnement.",
+        "Ben je al abonnee? Log in.",
+        "Dit artikel is exclusief voor abonnees van het FD.",
+        "Subscribe to continue reading.",
+        "Dieser Artikel ist nur für Abonnenten.",
+    ],
+)
+def test_paywall_prompts_are_recognised(prompt: str) -> None:
+    html = (
+        "<html><body><article><h1>Kop</h1><p>Eerste zin van het stuk over ASML en China, "
+        f"die iedereen mag lezen.</p><div class='box'><p>{prompt}</p></div></article></body></html>"
+    )
+    with pytest.raises(PaywalledError):
+        extract_article(html, media="html")
 
 
 def test_cut_paywall_prompt() -> None:

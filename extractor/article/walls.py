@@ -68,13 +68,17 @@ _PAYWALL_MARKUP_RE = re.compile(
     r"plus-?wall|article-locked|locked-content|tp-modal|piano-)",
     re.IGNORECASE,
 )
+# Subscription prompts (Dutch, Flemish, English, German).
 _PAYWALL_PHRASES_RE = re.compile(
     r"(?:alleen (?:beschikbaar )?voor abonnees|exclusief voor abonnees|word (?:nu )?abonnee|"
     r"lees verder met \w+|log in om (?:verder|dit artikel|het artikel) te lezen|"
-    r"om dit artikel (?:verder )?te lezen|"
+    r"om dit artikel (?:verder )?te lezen|lees verder met een (?:abonnement|account)|"
+    r"(?:plus|premium)-artikel|ben je al abonnee\?|bent u al abonnee\?|"
+    r"log in of (?:maak|word)|maak een gratis account|"
     r"subscribe (?:now )?to (?:continue|read)|"
     r"(?:this|the) (?:article|story|content) is (?:only )?(?:available )?(?:for|to) subscribers|"
-    r"already a subscriber\?|nur für abonnenten|jetzt abonnieren|weiterlesen mit)",
+    r"already a subscriber\?|subscribers only|"
+    r"nur für abonnenten|jetzt abonnieren|weiterlesen mit|bereits abonnent\?)",
     re.IGNORECASE,
 )
 
