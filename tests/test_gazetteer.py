@@ -104,6 +104,11 @@ def test_no_canonical_name_twice_in_shipped_files() -> None:
     assert [name for name, n in names.items() if n > 1] == []
 
 
+def test_readme_lists_every_shipped_file() -> None:
+    readme = (shipped_files()[0].parent / "README.md").read_text(encoding="utf-8")
+    assert [p.name for p in shipped_files() if f"`{p.name}`" not in readme] == []
+
+
 def test_shipped_lines_are_well_formed_json() -> None:
     for path in shipped_files():
         for line in path.read_text(encoding="utf-8").splitlines():
