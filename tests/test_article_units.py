@@ -8,8 +8,13 @@ from lxml.html import fromstring, tostring
 
 from extractor.article import extract_article
 from extractor.article.dates import normalise_date
-from extractor.article.extract import choose_blocks, jsonld_blocks
-from extractor.article.jsonld import JsonLdArticle, any_paywall_flag, find_article
+from extractor.article.jsonld import (
+    JsonLdArticle,
+    any_paywall_flag,
+    choose_blocks,
+    find_article,
+    jsonld_blocks,
+)
 from extractor.article.main_text import (
     drop_leading_metadata,
     drop_promo_blocks,

@@ -31,6 +31,14 @@ ARTICLE_TYPES = frozenset(
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_PARA_SPLIT_RE = re.compile(r"\s*\n\s*\n\s*|\s*\n\s*")
+_WS_RE = re.compile(r"\s+")
+
+#: The JSON-LD ``articleBody`` replaces the extracted text when it is this much longer
+#: (the HTML holds only a lead, e.g. an app shell that renders the body with JavaScript).
+JSONLD_RATIO = 1.5
+#: ... and has at least this many words (some sites put a truncated teaser there).
+JSONLD_MIN_WORDS = 50
 
 
 @dataclass(frozen=True)
@@ -148,3 +156,35 @@ def any_paywall_flag(soup: BeautifulSoup) -> bool:
         for doc in parse_scripts(soup)
         for node in _walk(doc)
     )
+
+
+def _norm(text: str) -> str:
+    return _WS_RE.sub(" ", text).strip().casefold()
+
+
+def jsonld_blocks(body: str) -> list[str]:
+    """Paragraphs of a JSON-LD ``articleBody`` (which may itself carry HTML markup)."""
+    if "<" in body and ">" in body:
+        soup = BeautifulSoup(body, "lxml")
+        for br in soup.find_all("br"):
+            br.replace_with("\n")
+        paragraphs = soup.find_all("p")
+        if paragraphs:
+            return [t for p in paragraphs if (t := " ".join(p.get_text().split()))]
+        body = soup.get_text("\n")
+    return [" ".join(p.split()) for p in _PARA_SPLIT_RE.split(body) if p.strip()]
+
+
+def choose_blocks(blocks: list[str], jsonld: JsonLdArticle | None) -> tuple[list[str], str]:
+    """The extracted blocks, or the JSON-LD body when it is clearly the fuller text."""
+    if jsonld is None or not jsonld.body:
+        return blocks, "html"
+    candidate = jsonld_blocks(jsonld.body)
+    words = sum(len(b.split()) for b in candidate)
+    extracted = sum(len(b) for b in blocks)
+    if words >= JSONLD_MIN_WORDS and sum(len(b) for b in candidate) > JSONLD_RATIO * extracted:
+        return candidate, "jsonld"
+    # trafilatura's own JSON-LD rescue gives the body as one block: take it with its paragraphs
+    if len(candidate) > len(blocks) and _norm(" ".join(candidate)) == _norm(" ".join(blocks)):
+        return candidate, "jsonld"
+    return blocks, "html"

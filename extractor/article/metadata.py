@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
+from lxml.html import HtmlElement, tostring
 
 from extractor.article.dates import normalise_date
 from extractor.article.jsonld import JsonLdArticle
@@ -200,3 +201,18 @@ def merge_metadata(
         or t("description")
     )
     return Metadata(title, published, authors, site_name, canonical, description)
+
+
+def metadata_soup(tree: HtmlElement) -> BeautifulSoup:
+    """A small soup of the page's machine-readable elements: meta and link tags, the title,
+    JSON-LD scripts, ``<time>`` and h1/h2 headings, in page order.
+
+    BeautifulSoup builds its tree in Python and takes ~50 ms on a large news page; the
+    metadata we read with it sits in a few dozen elements that lxml finds in microseconds.
+    """
+    parts = []
+    for element in tree.iter("meta", "link", "title", "script", "time", "h1", "h2"):
+        if element.tag == "script" and "ld+json" not in (element.get("type") or "").lower():
+            continue
+        parts.append(tostring(element, encoding="unicode", with_tail=False))
+    return BeautifulSoup("<html><body>" + "".join(parts) + "</body></html>", "lxml")
