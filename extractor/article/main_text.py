@@ -9,7 +9,14 @@ Policy (each step is a small function below):
    the wrong block; balanced mode runs too and wins when it finds far more text.
 4. Leading blocks that repeat the headline, or are a short kicker or byline before the body,
    are dropped: they are metadata, not article text.
-5. Paragraphs are joined by a blank line.
+5. Calls to action and cross-links between paragraphs ("Lees ook: ...", "READ MORE") and a
+   trailing run of headline-like blocks (related stories) are dropped.
+6. Paragraphs are joined by a blank line.
+
+:func:`extractor.article.extract.extract_article` applies these with the other corrections
+(split bodies, dropped leads, JSON-LD bodies) in one fixed order. On the article-extraction
+benchmark the whole sequence scores F1 0.975 against 0.953 for trafilatura's defaults
+(``benchmarks/bench_articles.py``).
 """
 
 from __future__ import annotations
