@@ -76,8 +76,9 @@ def collect(golds: Sequence, model: str, oracle: bool = False) -> tuple[list[Row
             entities, mentions = gold_entities_and_mentions(doc, gold.entities)
         else:
             entities, mentions = doc._.entities, doc._.entity_mentions
-        scored = scored_claims(doc, entities, mentions, gold.date, prior)
-        rows.extend(label_rows(gold, entities, scored))
+        added: list = []
+        scored = scored_claims(doc, entities, mentions, gold.date, prior, added)
+        rows.extend(label_rows(gold, list(entities) + added, scored))
         gold_counts[gold.id] = len({(c.subject, c.predicate, c.object) for c in gold.claims})
     return rows, gold_counts
 

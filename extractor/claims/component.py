@@ -126,16 +126,22 @@ def _evidence(sent: Span) -> Evidence:
 
 
 def build_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
-                 published: str | None, calibration: Calibration | None = None) -> list[Claim]:
-    """All claims of a document (the component's work, callable without spaCy's pipeline)."""
+                 published: str | None, calibration: Calibration | None = None,
+                 new_entities: list[Any] | None = None) -> list[Claim]:
+    """All claims of a document (the component's work, callable without spaCy's pipeline);
+    see :func:`scored_claims` for ``new_entities``."""
     calibration = calibration or load_calibration()
-    return [claim for claim, _ in scored_claims(doc, entities, mentions, published, calibration)]
+    return [claim for claim, _ in scored_claims(doc, entities, mentions, published, calibration,
+                                                new_entities)]
 
 
 def scored_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
-                  published: str | None, calibration: Calibration
+                  published: str | None, calibration: Calibration,
+                  new_entities: list[Any] | None = None,
                   ) -> list[tuple[Claim, dict[str, float]]]:
-    """Claims with the feature rows their confidence was computed from (for calibration)."""
+    """Claims with the feature rows their confidence was computed from (for calibration).
+    Countries named only by an adjective that the claims need are appended to
+    ``new_entities`` when given."""
     view = DocView(doc, entities, mentions)
     merged: dict[tuple[str, str, str, bool], _Merged] = {}
     for c in find_candidates(view):
@@ -178,6 +184,10 @@ def scored_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
             all_evidence=[first] + [e for e in evidences if e.start != first.start],
         )
         out.append((claim, f))
+    if new_entities is not None:
+        used = {c.object for c, _ in out} | {c.subject for c, _ in out} | {
+            c.target for c, _ in out}
+        new_entities.extend(e for e in view.new_entities if e.id in used)
     return out
 
 
@@ -189,9 +199,13 @@ class ClaimsComponent:
             load_calibration()
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = doc._.entities or []
+        entities = list(doc._.entities or [])
         mentions = doc._.entity_mentions or []
-        doc._.claims = build_claims(doc, entities, mentions, doc._.published, self.calibration)
+        added: list[Any] = []
+        doc._.claims = build_claims(doc, entities, mentions, doc._.published, self.calibration,
+                                    added)
+        if added:
+            doc._.entities = entities + added
         return doc
 
 

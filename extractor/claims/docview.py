@@ -33,6 +33,24 @@ FIRM_HEADS = ("bedrijf", "concern", "fabrikant", "maker", "onderneming", "firma"
               "leverancier", "groep", "reus", "gigant", "dochter", "bouwer")
 
 
+def _adjective_isos(word: str) -> tuple[str, ...]:
+    """Countries a nationality adjective names (the entity stage's CLDR-based table, or ours)."""
+    try:
+        from ..entities.countries import nationality_adjective_isos
+    except ImportError:  # the entity stage is optional for this component
+        iso = NATIONALITY_ADJECTIVES.get(word.lower())
+        return (iso,) if iso else ()
+    return tuple(nationality_adjective_isos(word))
+
+
+def _country_name(iso: str) -> str:
+    try:
+        from ..entities.countries import country_name
+    except ImportError:
+        return iso
+    return country_name(iso)
+
+
 def description_type(word: str) -> str | None:
     """The entity type a bare description noun refers to ("chipmaker" -> FIRM), or None."""
     low = word.lower()
@@ -99,6 +117,7 @@ class DocView:
             iso = getattr(e, "iso", None)
             if e.type == "COUNTRY" and iso and iso not in self.country_by_iso:
                 self.country_by_iso[iso] = e.id
+        self.new_entities: list[Any] = []
         covered = {i for m in self.adjectives for i in range(m.start, m.end)}
         self.adjectives.extend(m for m in self._lexicon_adjectives() if m.start not in covered)
         self.adjectives.sort(key=lambda m: m.start)
@@ -111,17 +130,35 @@ class DocView:
             self._sent_at.extend([n] * (s.end - s.start))
 
     def _lexicon_adjectives(self) -> Iterable[MentionLike]:
-        """Nationality adjectives from our own table, for tokens the entity stage left bare
-        (only for countries the article has as entities: an id is needed)."""
+        """Nationality adjectives for tokens the entity stage left bare. A country the article
+        names only by its adjective gets a ``from_adjective`` entity (a valid claim object
+        that is not counted as an entity), collected in ``self.new_entities``."""
         for tok in self.doc:
-            iso = NATIONALITY_ADJECTIVES.get(tok.lower_)
+            isos = _adjective_isos(tok.text)
             inside = self.by_token.get(tok.i)
             # inside a mention only as its first word ("Chinees quantum-instituut")
-            if inside is not None and (inside.start != tok.i or inside.end == tok.i + 1):
+            if not isos or (inside is not None and (inside.start != tok.i
+                                                    or inside.end == tok.i + 1)):
                 continue
-            if iso and iso in self.country_by_iso:
-                yield SimpleMention(self.country_by_iso[iso], "COUNTRY", tok.i, tok.i + 1,
-                                    tok.idx, tok.idx + len(tok), "adjective")
+            for iso in isos:
+                eid = self.country_by_iso.get(iso) or self._new_country(iso, tok.text)
+                yield SimpleMention(eid, "COUNTRY", tok.i, tok.i + 1, tok.idx,
+                                    tok.idx + len(tok), "adjective")
+
+    def _new_country(self, iso: str, adjective: str) -> str:
+        from ..schema import Entity
+
+        taken = {e for e in self.types}
+        n = len(taken) + 1
+        while f"e{n}" in taken:
+            n += 1
+        ent = Entity(id=f"e{n}", type="COUNTRY", name=_country_name(iso), aliases=[adjective],
+                     iso=iso, from_adjective=True)
+        self.new_entities.append(ent)
+        self.entities[ent.id] = ent
+        self.types[ent.id] = "COUNTRY"
+        self.country_by_iso[iso] = ent.id
+        return ent.id
 
     def trusted(self, tok: Token) -> bool:
         """Whether to read this token's sentence through its parse: only a well-formed one

@@ -140,7 +140,11 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if adj.end < sent.end and doc[adj.end].lower_ in CLIENT_NOUNS:
             continue  # "aan Chinese klanten": the recipients, see supplies
         modifies = getattr(adj, "modifies", None)
-        if modifies and modifies in view.types:
+        holder = view.mention_at(adj.start)
+        if holder is not None and view.type_of(holder) in ORG | {"PERSON"}:
+            # the adjective is part of a name or description: "Chinese overheid"
+            targets = [view.arg(holder, "inside")]
+        elif modifies and modifies in view.types:
             targets = [Arg(modifies, view.types[modifies], adj.start, adj.end, "modifies")]
         else:
             targets = described_after(view, adj.end - 1, sent)

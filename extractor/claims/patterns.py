@@ -172,6 +172,8 @@ def _surface_subject(view: DocView, verb: Token, start: int, end: int,
                 if m is not None and view.type_of(m) in ORG and m.entity_id not in taken:
                     return view.arg(m, "control")
     for k in range(start, min(end, start + 3, verb.i)):
+        if view.mention_at(k) is not None:
+            break  # a named subject comes first: "Engie zet het gas door"
         if _is_subject_pronoun(view, k, start):
             ante = view.antecedent(doc[k])
             if ante is not None and ante.entity_id not in taken:
@@ -209,6 +211,8 @@ def _is_subject_pronoun(view: DocView, k: int, start: int) -> bool:
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     if nxt is None or nxt.is_punct or nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"}:
         return True
+    if view.mention_at(nxt.i) is not None:
+        return False  # "het gas": an article
     if verb_lemma(nxt.text) is not None or nxt.lower_ in COPULAS | {"nog", "ook", "al", "niet",
                                                                       "zelf", "wel", "dus"}:
         return True
@@ -389,6 +393,18 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             roles[subj_role].append(a)
             used.add(a.entity_id)
             _surface_conj(view, a, end, roles[subj_role], used)
+    recipient = frame.slots.get("aan")
+    if recipient == "O" and not roles["O"] and frame.predicate == "supplies":
+        # "Bluefors leverde het instituut twee koelers": the indirect object right after
+        for k in range(verb.i + 1, min(end, verb.i + 4)):
+            m = view.mention_at(k)
+            if m is None:
+                continue
+            if m.entity_id not in used and view.type_of(m) in ORG and \
+                    not _governed_by_preposition(view, k, verb.i + 1):
+                roles["O"].append(view.arg(m, "surface_iobj"))
+                used.add(m.entity_id)
+            break
     if obj_role and not roles[obj_role]:
         wanted = {"PRODUCT"} if obj_role in {"P", "O"} and frame.predicate in {
             "produces", "supplies"} else ORG | {"COUNTRY", "PRODUCT"}
@@ -669,7 +685,7 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
                 if c.dep_ in {"nsubj", "nsubj:pass"}:
                     args = view.args_of(c, "cop")
                     if args:
-                        return args
+                        return _with_preceding_conjuncts(view, args, start)
         if noun.dep_ == "appos":
             args = view.args_of(noun.head, "appos")
             if args:
@@ -714,6 +730,23 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
         if a is not None and a.type in ORG:
             return [a]
     return []
+
+
+def _with_preceding_conjuncts(view: DocView, args: list[Arg], start: int) -> list[Arg]:
+    """"Volkswagen en BMW zijn klant": the parse may give only the last conjunct."""
+    out = list(args)
+    first = min(args, key=lambda a: a.start)
+    if first.start < 0:
+        return out
+    j = first.start - 1
+    while j > start and view.doc[j].lower_ in {",", "en"}:
+        pm = view.mention_at(j - 1)
+        if pm is None or view.type_of(pm) != first.type or pm.entity_id in {
+                a.entity_id for a in out}:
+            break
+        out.append(view.arg(pm, "conj_surface"))
+        j = pm.start - 1
+    return out
 
 
 def _van_complement(view: DocView, noun: Token, end: int) -> list[Arg]:
