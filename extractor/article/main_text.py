@@ -230,7 +230,8 @@ def extract_main_text(
     if with_metadata:
         try:
             found = extract_metadata(tree, default_url=url)
-        except (TypeError, ValueError):  # htmldate/courlan on odd markup: metadata is optional
+        except (TypeError, ValueError, AttributeError, IndexError, KeyError):
+            # htmldate/courlan on odd markup: trafilatura's metadata is only a fallback
             found = None
         if found is not None:
             metadata = {
