@@ -369,6 +369,20 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "aed",
     "chipapparatuur",
     "microcontroller",
+    "cel",
+    "cellen",
+    "wagens",
+    "nikkel",
+    "mangaan",
+    "kobalt",
+    "koper",
+    "zink",
+    "ijzererts",
+    "edelmetalen",
+    "kathodes",
+    "anodes",
+    "grafiet",
+    "polysilicium",
 )
 
 # Compounds with a product head that are no goods ("ecosysteem", "denktank").
@@ -782,9 +796,14 @@ def decide_name_type(
             label, given = "ORG", None
     if person and label in {None, "MISC", "ORG"} and by_name is None and given is None:
         return "PERSON"
-    if place and not person and label in {None, "MISC", "PER"} and by_name is None and (
-        by_descriptor is None
-    ) and given in {None, "PERSON"}:
+    if (
+        place
+        and not person
+        and label in {None, "MISC", "PER"}
+        and by_name is None
+        and (by_descriptor is None)
+        and given in {None, "PERSON"}
+    ):
         return "LOCATION"  # "uit Veldhoven", "in Helmond"
     if label in {"PER", "LOC"} or given in {"PERSON", "LOCATION"}:
         fallback: EntityType = "PERSON" if (label == "PER" or given == "PERSON") else "LOCATION"
@@ -810,8 +829,9 @@ _PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.txt"
 def known_places() -> frozenset[str]:
     """Cities and regions (``data/places.txt``), case-folded."""
     lines = _PLACES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip()
-                     and not line.startswith("#"))
+    return frozenset(
+        line.strip().casefold() for line in lines if line.strip() and not line.startswith("#")
+    )
 
 
 # Plural nouns of nationality ("de Amerikanen") are no names of anything we type.
@@ -836,19 +856,88 @@ PORTFOLIO_WORDS = frozenset(
 # Role nouns that introduce a person ("staatssecretaris Mark Verhoef", "topman Zhang");
 # compounds count too ("FNV-bestuurder", "ondernemingsraadslid").
 ROLE_HEADS: tuple[str, ...] = (
-    "minister", "premier", "president", "staatssecretaris", "topman", "topvrouw", "ceo",
-    "cfo", "cto", "directeur", "bestuurder", "voorzitter", "woordvoerder", "woordvoerster",
-    "onderzoeker", "onderzoekster", "hoogleraar", "professor", "analist", "econoom",
-    "wethouder", "burgemeester", "commissaris", "oprichter", "advocaat", "journalist",
-    "correspondent", "generaal", "commandant", "kamerlid", "europarlementariër",
-    "ambassadeur", "bondskanselier", "koning", "koningin", "prins", "prinses", "paus",
-    "dr.", "prof.", "ir.", "mr.", "drs.", "mevrouw", "meneer", "heer", "baas", "chef",
-    "manager", "lid", "topbestuurder", "kanselier", "ondernemer", "miljardair",
-    "specialist", "expert", "deskundige", "politicus", "leider", "topambtenaar",
-    "ambtenaar", "diplomaat", "medewerker", "werknemer", "piloot", "minister-president",
-    "vicepremier", "secretaris-generaal", "directrice", "eigenaresse", "collega",
-    "partijleider", "fractievoorzitter", "staatshoofd", "dictator", "hoofdeconoom",
-    "strateeg", "adviseur", "ingenieur", "wetenschapper", "auteur", "schrijver",
+    "minister",
+    "premier",
+    "president",
+    "staatssecretaris",
+    "topman",
+    "topvrouw",
+    "ceo",
+    "cfo",
+    "cto",
+    "directeur",
+    "bestuurder",
+    "voorzitter",
+    "woordvoerder",
+    "woordvoerster",
+    "onderzoeker",
+    "onderzoekster",
+    "hoogleraar",
+    "professor",
+    "analist",
+    "econoom",
+    "wethouder",
+    "burgemeester",
+    "commissaris",
+    "oprichter",
+    "advocaat",
+    "journalist",
+    "correspondent",
+    "generaal",
+    "commandant",
+    "kamerlid",
+    "europarlementariër",
+    "ambassadeur",
+    "bondskanselier",
+    "koning",
+    "koningin",
+    "prins",
+    "prinses",
+    "paus",
+    "dr.",
+    "prof.",
+    "ir.",
+    "mr.",
+    "drs.",
+    "mevrouw",
+    "meneer",
+    "heer",
+    "baas",
+    "chef",
+    "manager",
+    "lid",
+    "topbestuurder",
+    "kanselier",
+    "ondernemer",
+    "miljardair",
+    "specialist",
+    "expert",
+    "deskundige",
+    "politicus",
+    "leider",
+    "topambtenaar",
+    "ambtenaar",
+    "diplomaat",
+    "medewerker",
+    "werknemer",
+    "piloot",
+    "minister-president",
+    "vicepremier",
+    "secretaris-generaal",
+    "directrice",
+    "eigenaresse",
+    "collega",
+    "partijleider",
+    "fractievoorzitter",
+    "staatshoofd",
+    "dictator",
+    "hoofdeconoom",
+    "strateeg",
+    "adviseur",
+    "ingenieur",
+    "wetenschapper",
+    "auteur",
+    "schrijver",
 )
 NAME_PARTICLES = frozenset(
     "van de der den ter ten von vom al el bin ibn du le la da di dos del".split()
@@ -870,7 +959,8 @@ def is_role_word(word: str) -> bool:
     """Does the noun name a person's role ("staatssecretaris", "FNV-bestuurder")?"""
     low = word.lower()
     return low in ROLE_HEADS or (
-        ends_with_head(low, ROLE_HEADS) is not None and not is_firm_word(low)
+        ends_with_head(low, ROLE_HEADS) is not None
+        and not is_firm_word(low)
         and not is_institute_word(low)
     )
 

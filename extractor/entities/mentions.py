@@ -180,8 +180,8 @@ def _make(
         start_char, end_char, text = _char_span(doc, start, end)
         if "\n" in text:
             return None
-    if not text.strip():
-        return None
+    if len(text.strip()) < 2:
+        return None  # "F" of a badly split "F-16"
     return Candidate(start, end, start_char, end_char, text, kind, source, **kw)  # type: ignore[arg-type]
 
 
@@ -295,6 +295,8 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         end -= 1
     while start < end and doc[start].is_lower:
         start += 1
+    while start < end - 1 and classify.is_role_word(doc[start].lower_):
+        start += 1  # "CEO Koen Verstraeten", "Kamerlid Sarah Lemaire"
     first = doc[start] if start < end else None
     if (
         first is not None
@@ -307,6 +309,8 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         )
     ):
         start += 1  # "Concurrent Boeing", "Topman": a common word opening the sentence
+        while start < end and doc[start].is_lower:
+            start += 1  # "Analisten van ING" -> ING
     return start, end
 
 
@@ -342,6 +346,27 @@ def _is_portfolio(doc: Doc, start: int) -> bool:
     )
 
 
+_REGION_ADJECTIVES = frozenset(
+    """europees europese aziatisch aziatische afrikaans afrikaanse arabisch arabische
+    scandinavisch scandinavische baltisch baltische westers westerse oosters oosterse
+    internationaal internationale trans-atlantisch trans-atlantische""".split()
+)
+
+
+def _in_portfolio_list(doc: Doc, start: int) -> bool:
+    """Is the name one of the portfolios after "minister(ie) van", possibly further down a
+    list ("Onderwijs, Cultuur en Wetenschap")?"""
+    i = start - 1
+    while i >= 1:
+        low = doc[i].lower_
+        if low in {"van", "voor"}:
+            return doc[i - 1].lower_ in _MINISTER_WORDS
+        if not (low in {",", "en"} or low in classify.PORTFOLIO_WORDS):
+            return False
+        i -= 1
+    return False
+
+
 def _is_place_adjective(doc: Doc, start: int, end: int) -> bool:
     """ "het Hengelose bedrijf", "de Veldhovense chipmaker": an adjective, not a name."""
     if end - start != 1:
@@ -367,8 +392,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):
             continue
         words = [t.lower_ for t in span]
-        if len(words) == 1 and words[0] in classify.DEMONYMS:
-            continue  # "de Amerikanen"
+        if len(words) == 1 and (words[0] in classify.DEMONYMS or words[0] in _REGION_ADJECTIVES):
+            continue  # "de Amerikanen", "Europees"
+        if all(w in classify.PORTFOLIO_WORDS for w in words) and _in_portfolio_list(doc, start):
+            continue  # "minister van Onderwijs, Cultuur en Wetenschap"
         if (
             start > 0
             and doc[start - 1].text == "("
@@ -380,7 +407,11 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if (
             end - start == 1
             and _is_sent_start(span[0])
-            and (span[0].lower_ in _common_words(doc) or (has_pos and span[0].pos_ == "NOUN"))
+            and (
+                span[0].lower_ in _common_words(doc)
+                or (has_pos and span[0].pos_ not in {"PROPN", "X", "SYM", "NUM"})
+            )
+            and not span[0].is_upper
         ):
             continue  # "Drones", "Analisten" opening a sentence
         last = span[-1].text
