@@ -165,8 +165,10 @@ def schema() -> None:
 
 def _register_subcommands() -> None:
     from .evaluation.cli import evaluate_app
+    from .training.cli import app as train_app
 
     app.add_typer(evaluate_app, name="evaluate", help="Score the model and the extractor.")
+    app.add_typer(train_app, name="train", help="Train the Dutch spaCy pipeline (never in CI).")
 
 
 _register_subcommands()
