@@ -58,12 +58,37 @@ def error_record(
     )
 
 
+def _article_record(raw: RawDocument, article: Any, info: ExtractorInfo) -> ArticleRecord:
+    """An ok record from an extracted article, with its language identified."""
+    from .language import detect_language
+
+    language, score = detect_language(article.text)
+    return ArticleRecord(
+        source=raw.source,
+        url=raw.url,
+        http_status=raw.http_status,
+        title=article.title,
+        published=article.published,
+        authors=list(article.authors),
+        site_name=article.site_name,
+        canonical_url=article.canonical_url,
+        description=article.description,
+        language=language,
+        language_score=score,
+        text=article.text,
+        extractor=info,
+    )
+
+
+def _with_error(record: ArticleRecord, exc: ExtractorError) -> ArticleRecord:
+    return record.model_copy(update={"status": "error", "error": exc.code, "message": exc.message})
+
+
 def article_stage(
     raws: list[RawDocument], settings: Settings, *, with_nlp: bool = False
 ) -> list[ArticleRecord]:
     """Fetched documents -> article records (main text, metadata, language)."""
     from .article import extract_article
-    from .language import detect_language
 
     info = extractor_info(settings, with_nlp=with_nlp)
     records: list[ArticleRecord] = []
@@ -74,33 +99,22 @@ def article_stage(
         try:
             article = extract_article(raw.text or "", url=raw.url, media=raw.media)
         except ExtractorError as exc:
-            records.append(error_record(raw, exc, info))
+            teaser = getattr(exc, "teaser", None)  # a paywall still shows title, date, lead
+            if teaser is not None:
+                records.append(_with_error(_article_record(raw, teaser, info), exc))
+            else:
+                records.append(error_record(raw, exc, info))
             continue
         except Exception as exc:  # one broken page must not stop the batch
             log.exception("article extraction failed for %s", raw.source)
             records.append(error_record(raw, "extraction_failed", info, repr(exc)))
             continue
-        language, score = detect_language(article.text)
-        record = ArticleRecord(
-            source=raw.source,
-            url=raw.url,
-            http_status=raw.http_status,
-            title=article.title,
-            published=article.published,
-            authors=list(article.authors),
-            site_name=article.site_name,
-            canonical_url=article.canonical_url,
-            description=article.description,
-            language=language,
-            language_score=score,
-            text=article.text,
-            extractor=info,
-        )
-        if language != DUTCH and not settings.any_language:
-            err = NotDutchError(f"article language is {language!r} (score {score:.2f}), not Dutch")
-            record = record.model_copy(
-                update={"status": "error", "error": err.code, "message": err.message}
-            )
+        record = _article_record(raw, article, info)
+        if record.language != DUTCH and not settings.any_language:
+            record = _with_error(record, NotDutchError(
+                f"article language is {record.language!r} "
+                f"(score {record.language_score or 0:.2f}), not Dutch"
+            ))
         records.append(record)
     return records
 
@@ -115,7 +129,8 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
     try:
         nlp = get_nlp(settings)
     except ExtractorError as exc:
-        return [_fail(r, exc) if i in set(todo) else r for i, r in enumerate(records)]
+        failed = set(todo)
+        return [_with_error(r, exc) if i in failed else r for i, r in enumerate(records)]
     out = list(records)
     docs = []
     for i in todo:
@@ -134,16 +149,12 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
                 annotated.append(NlpError(repr(exc)))
     for i, doc in zip(todo, annotated, strict=True):
         if isinstance(doc, ExtractorError):
-            out[i] = _fail(records[i], doc)
+            out[i] = _with_error(records[i], doc)
         else:
             out[i] = records[i].model_copy(
                 update={"entities": list(doc._.entities or []), "claims": list(doc._.claims or [])}
             )
     return out
-
-
-def _fail(record: ArticleRecord, exc: ExtractorError) -> ArticleRecord:
-    return record.model_copy(update={"status": "error", "error": exc.code, "message": exc.message})
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
