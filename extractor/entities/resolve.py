@@ -358,12 +358,14 @@ def _attach_descriptions(
                 _add(target, desc, by_member)
 
 
-def _first_line_end(doc: Doc, within: int = 60) -> int:
-    """Character offset where the headline (the first line) ends, or -1 if there is none
-    in the first ``within`` tokens. (``doc.text`` would join the whole article.)"""
+def _first_line_end(doc: Doc, within: int = 25) -> int:
+    """Character offset where the headline ends, or -1 when the text opens with no
+    headline (a short first line without a full stop). ``doc.text`` would join the
+    whole article, so the tokens are read instead."""
     for tok in doc[:within]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
-            return tok.idx
+            last = tok if not tok.is_space else doc[max(tok.i - 1, 0)]
+            return -1 if last.text in {".", "!", "?"} else tok.idx
     return -1
 
 
@@ -458,11 +460,12 @@ def _named_by_country(
     for key, g in groups.items():
         if g.type != desc.type or countries.get(key) != iso or not g.names():
             continue
-        fits = any(
-            w.endswith(desc.head) or desc.head.endswith(w) for w in _head_words(g) if len(w) > 4
-        )
+        fits = any(w.endswith(desc.head) for w in _head_words(g) if len(w) > 4)
         distance = min(abs(c.start - desc.start) for c in g.names())
-        if not (fits or in_title or distance <= 40):
+        government = any(
+            w in classify.GOVERNMENT_HEADS for c in g.names() for w in c.text.lower().split()
+        )
+        if government or not (fits or in_title):
             continue
         if best is None or distance < best[0]:
             best = (distance, g)
