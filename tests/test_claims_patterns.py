@@ -6,11 +6,14 @@ from __future__ import annotations
 from claims_helpers import entities_for, parsed, triples, unparsed
 
 from extractor.claims.component import build_claims
+from extractor.claims.confidence import Calibration, load_calibration
 
 
 def run(doc, spec, adjectives=(), published=None):
+    """Every claim the patterns find (no confidence threshold: these test the patterns)."""
     ents, ments = entities_for(doc, spec, adjectives)
-    claims = build_claims(doc, ents, ments, published)
+    every = Calibration(load_calibration().weights, "test", threshold=0.0)
+    claims = build_claims(doc, ents, ments, published, every)
     return claims, triples(claims, ents), {e.name: e.id for e in ents}
 
 
@@ -133,3 +136,27 @@ def test_former_nationality_is_negated_and_types_are_enforced():
                           ("NL", "COUNTRY", [])], adjectives=[("NL", 2)])
     # "maakt Huawei" is no produces claim: the object of produces must be a PRODUCT
     assert got == {("Nexperia", "nationality", "NL", True)}
+
+
+def test_plural_pronoun_takes_the_coordinated_antecedents_and_negation():
+    words = ["Het", "ministerie", "trof", "Qualcomm", "en", "Intel", ".",
+             "Die", "mogen", "geen", "chips", "meer", "aan", "Huawei", "leveren", "."]
+    from claims_helpers import _VOCAB
+    from spacy.tokens import Doc
+
+    doc = Doc(_VOCAB, words=words, sent_starts=[i in (0, 7) for i in range(len(words))])
+    _, got, _ = run(doc, [("ministerie", "INSTITUTE", [(1, 2)]), ("Qualcomm", "FIRM", [(3, 4)]),
+                          ("Intel", "FIRM", [(5, 6)]), ("chips", "PRODUCT", [(10, 11)]),
+                          ("Huawei", "FIRM", [(13, 14)])])
+    assert got == {("Qualcomm", "supplies", "Huawei", True), ("Intel", "supplies", "Huawei", True)}
+
+
+def test_separable_verbs_phase_out_and_withdraw():
+    doc = unparsed(["Janssen", "bouwt", "de", "productie", "van", "vaccins", "af", "."])
+    _, got, _ = run(doc, [("Janssen", "FIRM", [(0, 1)]), ("vaccins", "PRODUCT", [(5, 6)])])
+    assert got == {("Janssen", "produces", "vaccins", True)}
+    doc = unparsed(["De", "VS", "trokken", "de", "licenties", "in", "van", "Intel", "voor",
+                    "leveringen", "aan", "Huawei", "."])
+    claims, got, ids = run(doc, [("US", "COUNTRY", [(1, 2)]), ("Intel", "FIRM", [(7, 8)]),
+                                 ("Huawei", "FIRM", [(11, 12)])])
+    assert ("US", "restricts", "Intel", False) in got

@@ -24,6 +24,11 @@ def _w(text: str) -> list[str]:
         ("ASML levert machines aan TSMC", None),
         ("het ministerie weigerde de vergunning", "weigerde"),
         ("de niet langer Chinese eigenaar", "niet langer"),
+        ("tot vorig jaar leverde prodrive aan klanten in china", "tot vorig"),
+        ("nexperia was tot 2017 de divisie van nxp", "tot 2017"),
+        ("asml mag niet meer zonder vergunning exporteren", None),
+        ("imec zette een punt achter de samenwerking", "punt"),
+        ("de tu delft beëindigde de samenwerking", "beëindigde"),
     ],
 )
 def test_negation_cue(text: str, cue: str | None) -> None:

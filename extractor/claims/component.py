@@ -58,11 +58,13 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
     lo, hi = c.scope
     inside = [p for a in (c.subject, c.object) for p in (a.start, a.end)
               if lo <= a.start < hi] + [c.trigger, c.trigger + 1]
-    near = range(max(lo, min(inside) - 3), min(hi, max(inside) + 1))
+    outside = c.subject.start < sent.start or c.subject.via.startswith(("pronoun", "relpron"))
+    first = lo if outside else min(inside) - 4
+    near = range(max(lo, first), min(hi, max(inside) + 1))
     near_words = [w for w in view.words(near)
                   if w not in {"voormalig", "voormalige", "vroegere", "ex"}]
     cue = negation_cue(near_words)
-    c.negated = cue is not None
+    c.negated = cue is not None or c.extra.get("negates", 0.0) > 0
     c.modality = modality(near_words, view.words(range(sent.start, sent.end)), c.negated)
     c.time = resolve_time(words, published) or resolve_time(
         view.words(range(sent.start, sent.end)), published)

@@ -249,6 +249,16 @@ class DocView:
         wanted = {"PERSON"} if tok.lower_ == "hij" else set(ORG)
         sent_start = self.sent_of(tok.i).start
         best: MentionLike | None = None
+        if tok.lower_ in {"die", "ze", "zij"} and sent_start > 0:
+            # a plural pronoun: the last coordination "X en Y" of the sentence before
+            prev = self.sent_of(sent_start - 1)
+            for i in range(prev.end - 2, prev.start, -1):
+                m = self.by_token.get(i)
+                if self.doc[i].lower_ == "en" and m is None:
+                    left, right = self.by_token.get(i - 1), self.by_token.get(i + 1)
+                    if left is not None and right is not None and self.type_of(left) in \
+                            wanted and self.type_of(right) == self.type_of(left):
+                        return self.arg(left, "pronoun_plural")
         for i in range(sent_start - 1, max(-1, sent_start - 120), -1):
             m = self.by_token.get(i)
             if m is None or m.start != i or self.type_of(m) not in wanted:

@@ -26,6 +26,7 @@ class VerbFrame:
     # predicate to use instead when the direct object is an organisation ("X kocht Y" = owns)
     obj_org_predicate: str | None = None
     obj_org_slots: dict[str, str] = field(default_factory=dict)
+    negates: bool = False  # "bouwt vaccins af": the verb itself says it stops
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -81,6 +82,7 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "trekken": _forms("trekt", "trekken", "trok", "trokken", "getrokken"),
     "assembleren": _forms("assembleert", "assembleren", "assembleerde", "geassembleerd"),
     "intrekken": _forms(),
+    "afbouwen": _forms(),
     "houden": _forms("houdt", "houden", "hield", "hielden", "gehouden"),
     "tegenhouden": _forms(),
     "uitsluiten": _forms(),
@@ -95,6 +97,7 @@ GLUED: dict[str, str] = {
     **{f: "opleggen" for f in ("opleggen", "oplegt", "opgelegd", "oplegde", "oplegden")},
     **{f: "afnemen" for f in ("afnemen", "afneemt", "afgenomen", "afnam", "afnamen")},
     **{f: "intrekken" for f in ("intrekken", "intrekt", "ingetrokken", "introk", "introkken")},
+    **{f: "afbouwen" for f in ("afbouwen", "afgebouwd", "afbouwt")},
     **{f: "tegenhouden" for f in ("tegenhouden", "tegengehouden", "tegenhoudt", "tegenhield")},
     **{f: "uitsluiten" for f in ("uitsluiten", "uitsluit", "uitgesloten", "uitsloot")},
 }
@@ -109,6 +112,7 @@ SEPARABLE: dict[tuple[str, str], str] = {
     ("maken", "uit"): "uitmaken",  # "maakt deel uit van"
     ("trekken", "in"): "intrekken",  # "trok de licenties in"
     ("houden", "tegen"): "tegenhouden",
+    ("bouwen", "af"): "afbouwen",  # "bouwt de productie af": phases it out
 }
 
 _S_OBJ_P = {"subj": "S", "obj": "P"}
@@ -160,6 +164,7 @@ FRAMES: dict[str, VerbFrame] = {
     "uitsluiten": VerbFrame("uitsluiten", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
     "intrekken": VerbFrame("intrekken", "restricts",
                            {"subj": "S", "van": "O", "aan": "T", "naar": "T"}),
+    "afbouwen": VerbFrame("afbouwen", "produces", {"subj": "S", "obj": "O"}, negates=True),
     "tegenhouden": VerbFrame("tegenhouden", "restricts", {"subj": "S", "obj": "O"}),
     "uitmaken": VerbFrame("uitmaken", "subsidiary_of", {"subj": "S", "van": "O"}),
     "vestigen": VerbFrame("vestigen", "located_in",

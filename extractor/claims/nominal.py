@@ -24,10 +24,26 @@ from .lexicon import (
     is_restriction_noun,
     is_state_firm_noun,
     producer_stem,
+    relation_noun,
 )
 from .patterns import COPULAS, SKIPPABLE, _surface_after, _surface_conj, _surface_subject
 
-BETWEEN_OK = SKIPPABLE | {"als", "zoals", "-", ","}
+BETWEEN_OK = SKIPPABLE | {"als", "zoals", "-"}
+# regional adjectives are no nationality ("de Vlaamse regering")
+REGIONAL = frozenset({"vlaams", "vlaamse", "waals", "waalse", "europees", "europese",
+                      "brabantse", "limburgse", "friese", "baskische", "catalaanse", "schotse"})
+
+
+def _descriptor_noun(word: str) -> bool:
+    """Nouns that may stand between a nationality adjective and the name they describe:
+    "de Nederlandse chipfabrikant NXP", "de Chinese eigenaar Wingtech"."""
+    from .docview import description_type
+
+    return bool(is_org_head(word) or producer_stem(word) or relation_noun(word)
+                or description_type(word) or is_state_firm_noun(word)
+                or word.lower() in {"topman", "topvrouw", "minister", "president", "premier",
+                                    "ceo", "directeur", "oprichter", "bezorgdienst",
+                                    "bezorger", "investeerder", "rederij"})
 SUBSIDIARY_HEADS = ("instituut", "divisie", "afdeling", "laboratorium", "lab", "dochter",
                     "tak", "fabriek", "academie", "centrum", "school", "faculteit")
 
@@ -52,11 +68,12 @@ def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[A
             _surface_conj(view, out[0], sent.end, out, {out[0].entity_id})
             return out
         t = view.doc[k]
-        if t.lower_ not in BETWEEN_OK and t.pos_ not in {"ADJ", "NOUN", "ADV", "DET", "NUM",
-                                                           "X", ""}:
+        if t.lower_ in COPULAS or t.pos_ in {"VERB", "AUX"} or t.is_punct and t.text != "-":
             return []
-        if t.lower_ in COPULAS or t.pos_ in {"VERB", "AUX"} or t.text in {".", ";", ":"}:
-            return []
+        if t.lower_ in BETWEEN_OK or t.pos_ in {"ADJ", "DET", "NUM"} or k in view.adj_by_token:
+            continue
+        if not _descriptor_noun(t.text):
+            return []  # "Nederlandse mobiele netwerken, KPN": the adjective is the network's
     # copula: "Nexperia is nu een Chinees bedrijf"
     head = view.doc[i].head
     if view.trusted(head) and any(c.dep_ == "cop" for c in head.children):
@@ -135,7 +152,7 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not (sent.start <= adj.start < sent.end):
             continue
         country = view.arg(adj, "adjective")
-        if doc[adj.start].lower_ in {"klanten", "klant"}:
+        if doc[adj.start].lower_ in REGIONAL:
             continue
         if adj.end < sent.end and doc[adj.end].lower_ in CLIENT_NOUNS:
             continue  # "aan Chinese klanten": the recipients, see supplies
@@ -204,7 +221,8 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if pattern == "m_in_l" and view.kind_of(before) == "description":
                 continue  # "autofabrikanten in Europa": a generic description, not a seat
             yield Candidate("located_in", view.arg(before, "surface"), place, tok.i, "location",
-                            pattern, (before.start, place.end), nominal=True)
+                            pattern, (max(sent.start, before.start - 2), place.end),
+                            nominal=True)
         elif low.endswith(tuple(LOCATION_NOUNS)) and tok.i + 1 < sent.end and \
                 doc[tok.i + 1].lower_ in {"in", "te"}:
             owner = _location_owner(view, tok, sent)
@@ -223,7 +241,7 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 j = place.end
             for place in places:
                 yield Candidate("located_in", owner, place, tok.i, "location", "facility_in",
-                                view.surface_clause(tok.i))
+                                _window(tok.i, 3, 1, sent), nominal=True)
         elif tok.text[:1].isupper() and low.endswith("se") and len(low) > 5 and (
                 view.mention_at(tok.i) is None
                 or _is_description(view, view.mention_at(tok.i))):
@@ -236,7 +254,7 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 
 
 ACTIVITY_VERBS = frozenset({"zit", "zitten", "zat", "zetelt", "opent", "opende", "verzorgt",
-                            "heeft", "hebben", "had", "werkt", "werken", "actief", "opereert",
+                            "werkt", "werken", "actief", "opereert",
                             "bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
                             "ontwerpt", "ontwikkelt", "assembleert", "vervaardigt", "fabriceert"})
 PRODUCTION_VERBS = frozenset({"bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
@@ -273,11 +291,16 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 
 
 def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
-    """Whose facility: "fabriek van Nexperia in ...", else the clause subject."""
-    for j in range(noun.i - 1, max(sent.start, noun.i - 3) - 1, -1):
-        if view.doc[j].lower_ in {"zijn", "haar", "eigen"}:
-            continue
+    """Whose facility: "de fabriek van Nexperia in ...", else the nearest organisation before
+    it in the clause ("dwingt Nexperia tot verkoop van chipfabriek in Manchester")."""
     start, end = view.surface_clause(noun.i)
+    own = view.org_at(noun.i)
+    if own is not None and own.type in ORG:
+        return own  # "de voormalige Nissan-fabriek"
+    for k in range(noun.i - 1, start - 1, -1):
+        a = view.org_at(k)
+        if a is not None and a.type in ORG:
+            return a
     if view.trusted(noun):
         head = noun.head
         for c in head.children:

@@ -19,6 +19,7 @@ from .lexicon import (
     FRAMES,
     RELATIVE_PRONOUNS,
     RESTRICTED_TRADE_NOUNS,
+    SEPARABLE,
     VerbFrame,
     is_org_head,
     relation_noun,
@@ -29,6 +30,7 @@ from .lexicon import (
 AMBIGUOUS_FORMS = frozenset({"verkoop", "bouw", "ontwerp", "koop", "werk", "export", "bezit",
                              "lever", "bestel", "zet", "leg", "maak", "gebruik", "verkopen",
                              "bouwen", "ontwerpen", "kopen", "werken"})
+SEPARABLE_BASES = frozenset(base for base, _ in SEPARABLE)
 PARTICLES = frozenset({"over", "samen", "mee", "op", "af", "uit", "in", "tegen"})
 COPULAS = frozenset({"is", "was", "zijn", "waren", "wordt", "werd", "blijft", "bleef", "lijkt",
                      "worden", "werden", "geldt", "behoort", "behoren"})
@@ -48,7 +50,7 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
     lemma = verb_lemma(tok.text) or (tok.lemma_ if tok.lemma_ in FRAMES else None)
     if lemma is None:
         return None
-    if lemma in {"nemen", "werken", "leggen", "maken"} or lemma not in FRAMES:
+    if lemma in SEPARABLE_BASES or lemma not in FRAMES:
         particle = _particle(view, tok)
         if particle is not None:
             sep = separable_lemma(lemma, particle)
@@ -58,7 +60,8 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
             return "beperken"  # "aan banden leggen": to restrict
         if lemma == "maken" and "deel" in _clause_words(view, tok) and particle == "uit":
             return "uitmaken"
-        return lemma if lemma in FRAMES and lemma not in {"nemen", "werken", "leggen"} else None
+        return lemma if lemma in FRAMES and lemma not in {"nemen", "werken", "leggen",
+                                                          "trekken", "houden"} else None
     return lemma
 
 
@@ -203,6 +206,12 @@ def _is_subject_pronoun(view: DocView, k: int, start: int) -> bool:
     of a clause or right after the finite verb."""
     doc = view.doc
     tok = doc[k]
+    if tok.lower_ == "die" and k == view.sent_of(k).start and view.mention_at(k) is None:
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        # "Die mogen geen chips meer leveren": a demonstrative subject, not "die chips"
+        return nxt is not None and view.mention_at(nxt.i) is None and (
+            nxt.pos_ in {"VERB", "AUX"} or verb_lemma(nxt.text) is not None
+            or nxt.lower_ in COPULAS | {"mogen", "mag", "kunnen", "kan", "zullen", "willen"})
     if tok.lower_ not in {"het", "hij", "zij", "ze"} or view.mention_at(k) is not None:
         return False
     if tok.lower_ != "het":
@@ -248,12 +257,20 @@ def relative_antecedent(view: DocView, r: int) -> Arg | None:
 
 
 def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
+    """A preposition before the mention at ``k``, across determiners, adjectives and one
+    descriptor noun ("volgens marktonderzoeker Kpler")."""
+    descriptor_seen = False
     for j in range(k - 1, max(start, k - 5) - 1, -1):
-        w = view.doc[j].lower_
+        t = view.doc[j]
+        w = t.lower_
         if w in PREPOSITIONS:
             return True
-        if w not in SKIPPABLE and view.doc[j].pos_ not in {"ADJ", "DET", "NUM"}:
-            return False
+        if w in SKIPPABLE or t.pos_ in {"ADJ", "DET", "NUM"} or j in view.adj_by_token:
+            continue
+        if not descriptor_seen and t.is_lower and t.is_alpha and j == k - 1:
+            descriptor_seen = True
+            continue
+        return False
     return False
 
 
@@ -280,6 +297,8 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 _surface_fill(view, tok, frame, roles, start, end)
             for c in _combine(view, tok, frame, roles, start, end):
                 c.extra[source] = 1.0
+                if frame.negates:
+                    c.extra["negates"] = 1.0
                 yield c
 
 
@@ -311,7 +330,8 @@ def _object_is_org(view: DocView, verb: Token, frame: VerbFrame,
                    slots: dict[str, list[tuple[Token, str]]], roles: dict[str, list[Arg]],
                    end: int) -> bool:
     for filler, via in slots.get("obj", []):
-        if any(a.type in ORG for a in view.args_of(filler, via)):
+        if any(a.type in ORG and not _governed_by_preposition(view, a.start, max(0, a.start - 5))
+               for a in view.args_of(filler, via) if a.start >= 0):
             return True
     if slots.get("obj"):
         return False
@@ -398,6 +418,8 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
         # "Bluefors leverde het instituut twee koelers": the indirect object right after
         for k in range(verb.i + 1, min(end, verb.i + 4)):
             m = view.mention_at(k)
+            if view.doc[k].is_punct:
+                break
             if m is None:
                 continue
             if m.entity_id not in used and view.type_of(m) in ORG and \
@@ -421,7 +443,8 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             m = view.mention_at(k)
             if m is None or m.entity_id in used or view.type_of(m) not in wanted:
                 continue
-            if _governed_by_preposition(view, m.start, start):
+            if _governed_by_preposition(view, m.start, start) and not _of_production(view,
+                                                                                     m.start):
                 continue
             a = view.arg(m, "surface")
             if k < verb.i:
@@ -430,6 +453,19 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             used.add(a.entity_id)
             _surface_conj(view, a, end, roles[obj_role], used)
             break
+
+
+PRODUCTION_NOUNS = frozenset({"productie", "ontwikkeling", "bouw", "fabricage", "levering",
+                              "leveringen", "verkoop", "export", "uitvoer", "assemblage"})
+
+
+def _of_production(view: DocView, k: int) -> bool:
+    """"de productie van vaccins": the goods of a production or trade noun."""
+    doc = view.doc
+    j = k - 1
+    while j > 0 and doc[j].lower_ in {"de", "het", "een"}:
+        j -= 1
+    return j > 0 and doc[j].lower_ == "van" and doc[j - 1].lower_ in PRODUCTION_NOUNS
 
 
 def _surface_client(view: DocView, j: int, end: int) -> Arg | None:
@@ -563,6 +599,14 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
         start, end = view.surface_clause(tok.i)
         described = _described(view, tok, start, end)
         complement = _van_complement(view, tok, end)
+        if not complement and predicate == "supplies" and inverted:
+            # "Voor NXP is Huawei geen grote klant meer": the supplier after "voor"
+            for j in range(start, tok.i):
+                if doc[j].lower_ == "voor":
+                    a = _surface_after(view, j, tok.i, limit=3)
+                    if a is not None and a.type in ORG:
+                        complement = [Arg(a.entity_id, a.type, a.start, a.end, "voor")]
+                        break
         if not complement and predicate == "supplies" and inverted and recent_suppliers:
             complement = [Arg(a.entity_id, a.type, a.start, a.end, "discourse")
                           for a in recent_suppliers[-1:]]
@@ -577,8 +621,9 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
             for y in complement:
                 s, o = (y, x) if inverted else (x, y)
                 if s.entity_id != o.entity_id:
+                    # negation of a relation noun sits right before it: "geen dochter meer"
                     yield Candidate(predicate, s, o, tok.i, "noun", f"noun:{predicate}",
-                                    (start, end))
+                                    (max(start, tok.i - 4), min(end, tok.i + 1)))
     yield from _client_candidates(view, sent)
     yield from _together_candidates(view, sent)
     yield from _org_of_org_candidates(view, sent)

@@ -64,9 +64,15 @@ def negation_cue(words: Sequence[str]) -> str | None:
     """
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w == "tot" and (_YEAR.match(nxt) or nxt in {"vorig", "vorige", "voor", "kort",
+                                                       "eind", "begin", "medio", "dan"}):
+            return "tot " + nxt  # "tot vorig jaar leverde X": no longer
         if w in NEGATION_WORDS:
             if w == "niet" and nxt in {"alleen", "enkel", "slechts", "zelden"}:
                 continue
+            after = [x for x in words[i + 1 : i + 3] if x not in {"meer", "langer"}]
+            if w == "niet" and after[:1] == ["zonder"]:
+                continue  # "niet (meer) zonder vergunning": allowed with a licence
             return f"{w} {nxt}".strip() if nxt in {"meer", "langer"} else w
         if w in STOP_VERBS and "met" in words[i + 1 : i + 4]:
             return w
