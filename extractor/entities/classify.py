@@ -625,6 +625,8 @@ def is_product_word(word: str) -> bool:
     head = ends_with_head(low, PRODUCT_HEADS)
     if head is None:
         return False
+    if head in {"koper", "lens", "cel"}:
+        return low == head or low.endswith(("batterijcel", "zonnecel", "brandstofcel"))
     if head in {"tank", "tanks"}:
         return low in {"tank", "tanks"}  # "brandstoftank", "denktank" are none
     if head in {"auto", "auto's"}:

@@ -198,7 +198,7 @@ def _hyphen_prefix(
 ) -> Candidate | None:
     tok = doc[i]
     prefix, _, rest = tok.text.partition("-")
-    if not rest or not rest[:1].islower() or classify.is_product_word(rest):
+    if len(prefix) < 2 or not rest or not rest[:1].islower() or classify.is_product_word(rest):
         return None
     model = known.get((prefix,))
     entry = gazetteer.lookup(prefix) if model is None else model.entry

@@ -264,6 +264,11 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
         if (
             merged
             and merged[-1][1] == ent.start
+            and (
+                ent[0].lower_ in classify.LEGAL_FORMS
+                or doc[merged[-1][1] - 1].text in classify.first_names()
+                or classify.is_role_word(doc[merged[-1][0]].lower_)
+            )
             and not nationality_adjective_isos(ent.text)
             and not nationality_adjective_isos(doc[merged[-1][0] : merged[-1][1]].text)
             and "\n" not in doc[ent.start - 1].whitespace_
@@ -295,8 +300,19 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         end -= 1
     while start < end and doc[start].is_lower:
         start += 1
-    while start < end - 1 and classify.is_role_word(doc[start].lower_):
-        start += 1  # "CEO Koen Verstraeten", "Kamerlid Sarah Lemaire"
+    while start < end - 1 and (
+        classify.is_role_word(doc[start].lower_)
+        or doc[start].lower_ in _LEADING_NOUNS
+        or (
+            doc[start].text.endswith("se")
+            and doc[start + 1].text[:1].isupper()
+            and not nationality_adjective_isos(doc[start].text)
+            and end - start > 1
+            and doc[start].text[:1].isupper()
+            and start + 1 < end
+        )
+    ):
+        start += 1  # "CEO Koen Verstraeten", "Concurrent Boeing", "Luikse John Cockerill"
     first = doc[start] if start < end else None
     if (
         first is not None
@@ -353,6 +369,19 @@ _REGION_ADJECTIVES = frozenset(
 )
 
 
+# Words that open link lines and sentences and that the NER model takes for names.
+_NEVER_NAMES = frozenset(
+    """lees bekijk kijk luister volg meer ook foto video beeld bron update niemand iedereen
+    waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie""".split()
+)
+_LAW_WORDS = frozenset({"act", "wet", "verdrag", "richtlijn", "verordening", "akkoord"})
+# Nouns that open a sentence before a name: "Concurrent Boeing", "Eigenaar VDL Groep".
+_LEADING_NOUNS = frozenset(
+    """concurrent concurrenten eigenaar rivaal klant partner moederbedrijf dochter
+    dochterbedrijf branchegenoot""".split()
+)
+
+
 def _in_portfolio_list(doc: Doc, start: int) -> bool:
     """Is the name one of the portfolios after "minister(ie) van", possibly further down a
     list ("Onderwijs, Cultuur en Wetenschap")?"""
@@ -402,8 +431,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             and all(w in classify.PORTFOLIO_WORDS for w in words)
         ):
             continue  # "minister Sander Wijnberg (Buitenlandse Handel)"
-        if len(span.text) < 2:
-            continue
+        if len(span.text) < 2 or not any(ch.isalpha() for ch in span.text):
+            continue  # "F" of a split "F-16", "2021"
+        if words[0] in _NEVER_NAMES or words[-1] in _LAW_WORDS:
+            continue  # "Lees ook", "Niemand"; laws ("National Security and Investment Act")
         if (
             end - start == 1
             and _is_sent_start(span[0])

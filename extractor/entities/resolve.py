@@ -105,7 +105,11 @@ def group_key(cand: Candidate) -> str:
         return "iso:" + cand.iso
     if cand.entry is not None:
         return "gaz:" + cand.entry.name
-    return "name:" + name_key(cand.text)
+    text = cand.text
+    stem, _, tail = text.rpartition("-")
+    if stem and tail.islower() and classify.is_firm_word(tail):
+        text = stem  # "SMIC-groep" is SMIC
+    return "name:" + name_key(text)
 
 
 def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[MentionSpan]]:
