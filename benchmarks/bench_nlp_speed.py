@@ -58,10 +58,12 @@ def run_one(args: argparse.Namespace) -> dict[str, float]:
     corpus = texts * reps
     list(nlp.pipe(corpus[:5]))  # warm-up: lazy initialisation is not speed
     start = time.perf_counter()
+    cpu_start = time.process_time()
     words = 0
     for doc in nlp.pipe(corpus, batch_size=args.batch_size, n_process=args.n_process):
         words += sum(1 for t in doc if not t.is_space)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -69,6 +71,9 @@ def run_one(args: argparse.Namespace) -> dict[str, float]:
         "words": words,
         "seconds": round(seconds, 2),
         "words_per_s": round(words / seconds),
+        # CPU seconds of this process: on a shared machine, words per CPU-second is the speed
+        # of one core that is not shared (meaningful for n_process=1 only).
+        "words_per_cpu_s": round(words / cpu_seconds),
         "peak_rss_mb_main": round(peak_self),
         "peak_rss_mb_worker": round(peak_children),
         "pipeline": nlp.pipe_names,  # type: ignore[dict-item]
@@ -109,13 +114,13 @@ def main() -> None:
             cmd += ["--text", t]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
+        cpu = f"; {r['words_per_cpu_s']} words per CPU-second" if n == 1 else ""
         print(
             f"n_process={n}: {r['words_per_s']:>7} words/s"
-            f"  ({r['words']} words in {r['seconds']} s)"
+            f"  ({r['words']} words in {r['seconds']} s{cpu})"
             f"  peak RSS main {r['peak_rss_mb_main']} MB, worker {r['peak_rss_mb_worker']} MB"
             f"  pipeline={','.join(r['pipeline'])}"
         )
-
 
 if __name__ == "__main__":
     main()

@@ -166,3 +166,22 @@ def test_train_assemble_load_on_tiny_data(tmp_path: Path) -> None:
     assert doc[4].is_sent_start
     assert all(t.lemma_ for t in doc if not t.is_space)
     assert nlp("'s-Hertogenbosch is mooi.")[0].text == "'s-Hertogenbosch"
+    assert [t.text for t in nlp("Naar de VS. Dat zei dhr. Jansen.")][2:5] == ["VS", ".", "Dat"]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("VS.", True),
+        ("BV.", True),
+        ("vs.", False),
+        ("B.", False),
+        ("D.W.Z.", False),
+        ("XYZ.", False),
+    ],
+)
+def test_is_shouted_abbreviation(key: str, expected: bool) -> None:
+    from extractor.training.pipeline import is_shouted_abbreviation
+
+    rules = {"vs.": [], "bv.": [], "VS.": [], "BV.": [], "B.": [], "D.W.Z.": [], "XYZ.": []}
+    assert is_shouted_abbreviation(key, rules) is expected

@@ -181,7 +181,17 @@ def predict_tags(
         Doc(nlp.vocab, words=list(words), spaces=[True] * (len(words) - 1) + [False])
         for words in sentences
     )
-    return [doc_to_iob(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
+    # Components that never touch doc.ents are skipped (the parser is the slow one); a shared
+    # tok2vec stays, in case a user's NER listens to it.
+    skip = [n for n in nlp.pipe_names if n in _NOT_NER]
+    with nlp.select_pipes(disable=skip):
+        return [doc_to_iob(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
+
+
+_NOT_NER = {
+    "parser", "morphologizer", "lemmatizer", "tagger", "attribute_ruler", "senter",
+    "paragraph_breaks",
+}  # fmt: skip
 
 
 def evaluate_file(nlp: spacy.Language, path: Path) -> NerScores:

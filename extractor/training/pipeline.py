@@ -138,6 +138,8 @@ def train_component(
     """Train one sub-pipeline with spaCy's trainer; returns the wall time in seconds."""
     from spacy.cli.train import train as spacy_train
 
+    import extractor.training.architectures  # noqa: F401  (registers our architectures)
+
     all_overrides: dict[str, object] = {"paths.train": str(train), "paths.dev": str(dev)}
     all_overrides.update(overrides or {})
     start = time.perf_counter()
@@ -157,10 +159,28 @@ _APOSTROPHE_PLACES = (
 )
 
 
+def is_shouted_abbreviation(key: str, rules: dict) -> bool:
+    """True for spaCy's upper-case copies of abbreviations, such as ``"VS."`` (of ``"vs."``).
+
+    In news an all-capital word before a full stop is an acronym ending a sentence ("de VS.",
+    "de EU.", "bij ASML."), so these copies would swallow the full stop.
+    """
+    stem = key[:-1]
+    return (
+        key.endswith(".")
+        and len(stem) >= 2
+        and stem.isalpha()
+        and stem.isupper()
+        and key.lower() in rules
+    )
+
+
 def add_tokenizer_exceptions(nlp: spacy.Language) -> None:
     """News-text fixes to spaCy's Dutch tokenizer, stored with the model."""
     from spacy.symbols import ORTH
 
+    rules = dict(nlp.tokenizer.rules)
+    nlp.tokenizer.rules = {k: v for k, v in rules.items() if not is_shouted_abbreviation(k, rules)}
     for name in _APOSTROPHE_PLACES:
         nlp.tokenizer.add_special_case(name, [{ORTH: name}])
 
