@@ -49,6 +49,7 @@ class EntityComponent:
         cands = find_candidates(doc, self.matcher)
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
+        selected = _split_trailing_acronyms(doc, selected)
         _attach_entries(selected, self.gazetteer)
         _glue_descriptors(doc, selected)
         _name_adjectives(doc, selected)
@@ -64,6 +65,34 @@ def _load(paths: Sequence[str]) -> Gazetteer:
         return load_gazetteer(extra)
     # No shipped data (a stripped-down install): the user's files alone still work.
     return Gazetteer([entry for path in extra for entry in parse_file(path)])
+
+
+def _split_trailing_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Europees Geneesmiddelenbureau EMA" is a name followed by its acronym."""
+    from .resolve import acronym_fits
+
+    out: list[Candidate] = []
+    for cand in cands:
+        last = doc[cand.end - 1]
+        if (
+            cand.kind == "name"
+            and cand.end - cand.start >= 3
+            and last.is_upper
+            and last.is_alpha
+            and acronym_fits(last.text, [t.text for t in doc[cand.start : cand.end - 1]])
+        ):
+            head = _make(
+                doc, cand.start, cand.end - 1, "name", cand.source, type=cand.type, entry=cand.entry
+            )
+            tail = _make(doc, cand.end - 1, cand.end, "acronym", cand.source, type=cand.type)
+            if head is not None and tail is not None:
+                head.extra.update(cand.extra)
+                tail.extra.update(cand.extra)
+                tail.extra["acronym_of"] = head
+                out += [head, tail]
+                continue
+        out.append(cand)
+    return out
 
 
 def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:

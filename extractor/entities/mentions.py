@@ -300,8 +300,16 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         end -= 1
     while start < end and doc[start].is_lower:
         start += 1
+    while (
+        has_pos
+        and end - start > 1
+        and doc[end - 1].pos_ in {"VERB", "AUX", "ADV", "ADP"}
+        and not doc[end - 1].is_upper
+    ):
+        end -= 1  # "NOS Geschreven (door)"
     while start < end - 1 and (
-        classify.is_role_word(doc[start].lower_)
+        (doc[start].lower_ in classify.PORTFOLIO_WORDS and _in_portfolio_list(doc, start))
+        or classify.is_role_word(doc[start].lower_)
         or doc[start].lower_ in _LEADING_NOUNS
         or (
             doc[start].text.endswith("se")
@@ -313,6 +321,8 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         )
     ):
         start += 1  # "CEO Koen Verstraeten", "Concurrent Boeing", "Luikse John Cockerill"
+        while start < end and doc[start].is_lower:
+            start += 1  # "Concurrenten als Infineon" -> Infineon
     first = doc[start] if start < end else None
     if (
         first is not None
@@ -390,6 +400,8 @@ def _in_portfolio_list(doc: Doc, start: int) -> bool:
         low = doc[i].lower_
         if low in {"van", "voor"}:
             return doc[i - 1].lower_ in _MINISTER_WORDS
+        if low == "(":
+            return True  # "minister Sander Wijnberg (Buitenlandse Handel)"
         if not (low in {",", "en"} or low in classify.PORTFOLIO_WORDS):
             return False
         i -= 1
@@ -421,7 +433,12 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):
             continue
         words = [t.lower_ for t in span]
-        if len(words) == 1 and (words[0] in classify.DEMONYMS or words[0] in _REGION_ADJECTIVES):
+        if len(words) == 1 and (
+            words[0] in classify.DEMONYMS
+            or words[0] in _REGION_ADJECTIVES
+            or (has_pos and span[0].pos_ == "ADJ")
+            or (_is_sent_start(span[0]) and classify.org_type_from_descriptor(words[0]))
+        ):
             continue  # "de Amerikanen", "Europees"
         if all(w in classify.PORTFOLIO_WORDS for w in words) and _in_portfolio_list(doc, start):
             continue  # "minister van Onderwijs, Cultuur en Wetenschap"

@@ -134,10 +134,18 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     for cand in names:
         if cand.type == "COUNTRY" and cand.iso is None:
             cand.iso = country_iso(cand.text)
+        # FIRM only as the fallback for an organisation nothing else typed
+        cand.extra["fallback_type"] = (
+            cand.type == "FIRM"
+            and cand.entry is None
+            and cand.descriptor is None
+            and classify.org_type_from_name([t.text for t in doc[cand.start : cand.end]]) is None
+        )
 
     groups = _group_names(doc, names)
     by_member: dict[int, Group] = {id(c): g for g in groups.values() for c in g.members}
     _attach_descriptions(doc, descriptions, groups, by_member)
+    _type_by_descriptions(groups)
     _group_products(doc, products, groups, by_member)
     _merge_category_compounds(groups)
     _link_adjectives(doc, groups)
@@ -216,6 +224,10 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
                 inner.kind = "acronym"
                 inner.type = cand.type
                 uf.union(group_key(cand), group_key(inner))
+    for cand in names:
+        full = cand.extra.get("acronym_of")
+        if isinstance(full, Candidate) and full in names:
+            uf.union(group_key(full), group_key(cand))
     # "Defensie" is short for "ministerie van Defensie"
     for cand in names:
         words = cand.text.split()
@@ -371,6 +383,21 @@ def _first_line_end(doc: Doc, within: int = 25) -> int:
             last = tok if not tok.is_space else doc[max(tok.i - 1, 0)]
             return -1 if last.text in {".", "!", "?"} else tok.idx
     return -1
+
+
+def _type_by_descriptions(groups: dict[str, Group]) -> None:
+    """A name typed FIRM only by default becomes an INSTITUTE when the article describes it
+    as one ("CREG, de federale energieregulator", "Brainport Development, een
+    ontwikkelingsorganisatie")."""
+    for group in groups.values():
+        if group.type != "FIRM":
+            continue
+        names = group.names()
+        if not names or not all(c.extra.get("fallback_type") for c in names):
+            continue
+        kinds = {c.type for c in group.members if c.kind == "description"}
+        if kinds == {"INSTITUTE"}:
+            group.type = "INSTITUTE"
 
 
 def _get_group(groups: dict[str, Group], key: str, type_: EntityType) -> Group:
