@@ -26,6 +26,7 @@ from .nominal import (
     location_candidates,
     name_candidates,
     nationality_candidates,
+    product_of_candidates,
     restriction_candidates,
     state_candidates,
 )
@@ -80,6 +81,7 @@ def find_candidates(view: DocView) -> Iterator[Candidate]:
         found.extend(verb_candidates(view, sent))
         found.extend(noun_candidates(view, sent, suppliers))
         found.extend(descriptor_candidates(view, sent))
+        found.extend(product_of_candidates(view, sent))
         found.extend(nationality_candidates(view, sent))
         found.extend(location_candidates(view, sent))
         found.extend(clause_place_candidates(view, sent))

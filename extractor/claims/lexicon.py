@@ -76,8 +76,6 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "opleggen": _forms(),
     "afnemen": _forms(),
     "bezitten": _forms("bezit", "bezitten", "bezat", "bezaten", "bezeten"),
-    "gebruiken": _forms("gebruikt", "gebruiken", "gebruikte", "gebruikten"),
-    "verdienen": _forms("verdient", "verdienen", "verdiende", "verdienden", "verdiend"),
     "weren": _forms("weert", "weren", "weerde", "weerden", "geweerd"),
     "trekken": _forms("trekt", "trekken", "trok", "trokken", "getrokken"),
     "assembleren": _forms("assembleert", "assembleren", "assembleerde", "geassembleerd"),
@@ -85,6 +83,9 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "afbouwen": _forms(),
     "houden": _forms("houdt", "houden", "hield", "hielden", "gehouden"),
     "tegenhouden": _forms(),
+    "dwingen": _forms("dwingt", "dwingen", "dwong", "dwongen", "gedwongen"),
+    "grijpen": _forms("grijpt", "grijpen", "greep", "grepen", "gegrepen"),
+    "ingrijpen": _forms(),
     "uitsluiten": _forms(),
 }
 
@@ -98,6 +99,7 @@ GLUED: dict[str, str] = {
     **{f: "afnemen" for f in ("afnemen", "afneemt", "afgenomen", "afnam", "afnamen")},
     **{f: "intrekken" for f in ("intrekken", "intrekt", "ingetrokken", "introk", "introkken")},
     **{f: "afbouwen" for f in ("afbouwen", "afgebouwd", "afbouwt")},
+    **{f: "ingrijpen" for f in ("ingrijpen", "ingegrepen", "ingrijpt")},
     **{f: "tegenhouden" for f in ("tegenhouden", "tegengehouden", "tegenhoudt", "tegenhield")},
     **{f: "uitsluiten" for f in ("uitsluiten", "uitsluit", "uitgesloten", "uitsloot")},
 }
@@ -113,6 +115,7 @@ SEPARABLE: dict[tuple[str, str], str] = {
     ("trekken", "in"): "intrekken",  # "trok de licenties in"
     ("houden", "tegen"): "tegenhouden",
     ("bouwen", "af"): "afbouwen",  # "bouwt de productie af": phases it out
+    ("grijpen", "in"): "ingrijpen",  # "het ministerie greep in bij Nexperia"
 }
 
 _S_OBJ_P = {"subj": "S", "obj": "P"}
@@ -155,16 +158,14 @@ FRAMES: dict[str, VerbFrame] = {
     "sanctioneren": VerbFrame("sanctioneren", "restricts", {"subj": "S", "obj": "O"}),
     "blokkeren": VerbFrame("blokkeren", "restricts",
                            {"subj": "S", "obj": "O", "van": "O", "naar": "T"}),
-    # "Tesla gebruikt radarchips van NXP": NXP supplies Tesla
-    "gebruiken": VerbFrame("gebruiken", "supplies", {"subj": "O", "obj": "P", "van": "S"}),
-    # "NXP verdient het meeste geld met chips": what it sells, it makes
-    "verdienen": VerbFrame("verdienen", "produces", {"subj": "S", "met": "O"}),
     "assembleren": VerbFrame("assembleren", "produces", {"subj": "S", "obj": "O"}),
     "weren": VerbFrame("weren", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
     "uitsluiten": VerbFrame("uitsluiten", "restricts", {"subj": "S", "obj": "O", "van": "O"}),
     "intrekken": VerbFrame("intrekken", "restricts",
                            {"subj": "S", "van": "O", "aan": "T", "naar": "T"}),
     "afbouwen": VerbFrame("afbouwen", "produces", {"subj": "S", "obj": "O"}, negates=True),
+    "dwingen": VerbFrame("dwingen", "restricts", {"subj": "S", "obj": "O"}),
+    "ingrijpen": VerbFrame("ingrijpen", "restricts", {"subj": "S", "bij": "O"}),
     "tegenhouden": VerbFrame("tegenhouden", "restricts", {"subj": "S", "obj": "O"}),
     "uitmaken": VerbFrame("uitmaken", "subsidiary_of", {"subj": "S", "van": "O"}),
     "vestigen": VerbFrame("vestigen", "located_in",
@@ -341,8 +342,10 @@ def is_org_head(word: str) -> bool:
 def is_restriction_noun(word: str) -> bool:
     """True for nouns of restriction, compounds included ("exportrestricties", "sancties")."""
     low = word.lower()
-    return low in RESTRICTION_NOUNS or low.startswith(("sanctie", "exportverbod", "exportbeperk",
-                                                       "exportrestrict", "handelsbeperk"))
+    return low in RESTRICTION_NOUNS or low.startswith((
+        "sanctie", "exportverbod", "exportbeperk", "exportrestrict", "handelsbeperk",
+        "importtarie", "invoerheffing", "importheffing", "invoertarie", "strafheffing",
+        "heffing", "handelstarie"))
 
 
 def subsidiary_noun(word: str) -> bool:

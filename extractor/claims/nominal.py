@@ -126,6 +126,36 @@ def product_for_stem(view: DocView, stem: str) -> Arg | None:
     return Arg(best[1], best[2], -1, -1, "stem")
 
 
+BUY_WORDS = frozenset({"kocht", "kochten", "koopt", "kopen", "gekocht", "bestelde", "besteld",
+                       "bestelt", "bestellen", "afgenomen", "neemt", "nam", "inkopen"})
+
+
+def product_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"de nieuwe Mate 70 van Huawei", "duv-machines van ASML": the maker of named goods
+    (not after a purchase verb: "kocht een onderdeel van ASML" is a sale)."""
+    doc = view.doc
+    seen: set[int] = set()
+    for tok in sent:
+        m = view.mention_at(tok.i)
+        if m is None or m.start in seen or view.type_of(m) != "PRODUCT":
+            continue
+        seen.add(m.start)
+        if m.end >= sent.end or doc[m.end].lower_ != "van":
+            continue
+        start, end = view.surface_clause(tok.i)
+        if set(view.words(range(start, end))) & BUY_WORDS:
+            continue
+        maker = _surface_after(view, m.end, end, limit=4)
+        if maker is None:
+            nxt = doc[m.end + 1] if m.end + 1 < end else None
+            maker = view.org_at(nxt.i + 1) if nxt is not None and nxt.lower_ in {
+                "dat", "die", "het", "de"} and nxt.i + 1 < end else None
+        if maker is None or maker.type not in ORG:
+            continue
+        yield Candidate("produces", maker, view.arg(m, "surface"), m.end, "descriptor",
+                        "product_of", (max(start, m.start - 2), maker.end), nominal=True)
+
+
 def descriptor_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     for tok in sent:
         stem = producer_stem(tok.text)
@@ -140,7 +170,16 @@ def descriptor_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     product = a
         if product is None:
             continue
-        for x in described_after(view, tok.i, sent) or described_before(view, tok.i, sent):
+        described = []
+        if tok.lower_.endswith(("fabriek", "fabrieken")) and tok.i + 1 < sent.end and \
+                doc_lower(view, tok.i + 1) == "van":
+            # "de vaccinfabriek van Pfizer": the owner makes the goods
+            owner = _surface_after(view, tok.i + 1, sent.end, limit=3)
+            described = [owner] if owner is not None and owner.type in ORG else []
+        elif tok.lower_.endswith(("fabriek", "fabrieken")):
+            continue
+        for x in described or described_after(view, tok.i, sent) or \
+                described_before(view, tok.i, sent):
             yield Candidate("produces", x, product, tok.i, "descriptor", "descriptor",
                             _negated_locally(view, tok.i, sent), nominal=True)
 
@@ -444,9 +483,9 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     if a is not None:
                         restricted = [a]
                         if a.type == "PRODUCT" and a.end + 1 < end and \
-                                doc[a.end].lower_ == "van":
+                                doc[a.end].lower_ in {"van", "uit"}:
                             party = _surface_after(view, a.end, end, limit=3)
-                            if party is not None:
+                            if party is not None and party.type != "PRODUCT":
                                 restricted = [party]
                         _surface_conj(view, restricted[0], end, restricted, {
                             restricted[0].entity_id})
@@ -454,6 +493,9 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if restrictor is None and subject is not None and subject.type in {"COUNTRY",
                                                                                "INSTITUTE"}:
                 restrictor = subject
+        if restrictor is None and any(doc[k].lower_ in {"europese", "eu"} for k in range(
+                max(sent.start, tok.i - 3), tok.i + 1)):
+            restrictor = _european_union(view)
         if restrictor is None:
             continue
         for r in restricted:
@@ -461,6 +503,19 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 yield Candidate("restricts", restrictor, r, tok.i, "list" if is_list else
                                 "restriction_noun", "list" if is_list else "restriction_noun",
                                 (start, end))
+
+
+def doc_lower(view: DocView, i: int) -> str:
+    return view.doc[i].lower_
+
+
+def _european_union(view: DocView) -> Arg | None:
+    """"de Europese sanctielijst": the EU, when the article has it as an entity."""
+    for e in view.entities.values():
+        names = {n.lower() for n in [e.name, *e.aliases]}
+        if e.type == "INSTITUTE" and names & {"europese unie", "eu", "de europese unie"}:
+            return Arg(e.id, e.type, -1, -1, "european")
+    return None
 
 
 def _is_description(view: DocView, m: MentionLike | None) -> bool:

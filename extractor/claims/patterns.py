@@ -47,7 +47,8 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
     if view.has_parse and tok.pos_ in {"NOUN", "PROPN", "ADP", "DET", "PRON"} \
             and tok.lower_ in AMBIGUOUS_FORMS:
         return None  # "de verkoop", "de bouw": nouns that look like verb stems
-    lemma = verb_lemma(tok.text) or (tok.lemma_ if tok.lemma_ in FRAMES else None)
+    lemma = verb_lemma(tok.text) or (tok.lemma_ if tok.lemma_ in FRAMES and tok.pos_ == "VERB"
+                                     else None)
     if lemma is None:
         return None
     if lemma in SEPARABLE_BASES or lemma not in FRAMES:
@@ -184,6 +185,8 @@ def _surface_subject(view: DocView, verb: Token, start: int, end: int,
             break
     limit = min(end, verb.i + 4) if start <= verb.i < end else end
     for k in range(start, limit):
+        if k > verb.i and doc[k].is_punct:
+            break  # ", schrijft Bloomberg": a reporting clause, not the subject
         m = view.mention_at(k)
         if m is None:
             ante = view.description_antecedent(doc[k])
@@ -198,6 +201,16 @@ def _surface_subject(view: DocView, verb: Token, start: int, end: int,
         if _governed_by_preposition(view, k, start):
             continue
         return view.arg(m, "surface")
+    if start > 1 and doc[start - 1].text == ",":
+        # "Thales, dat zijn hoofdkantoor in Parijs heeft, maakt ook satellieten": the
+        # antecedent of the relative clause that ends right before this one
+        sent = view.sent_of(start - 1)
+        for r in range(start - 2, sent.start, -1):
+            if doc[r].lower_ in RELATIVE_PRONOUNS and doc[r - 1].text == ",":
+                ante = relative_antecedent(view, r)
+                if ante is not None and ante.entity_id not in taken:
+                    return Arg(ante.entity_id, ante.type, ante.start, ante.end, "relpron_outer")
+                break
     return None
 
 
@@ -264,7 +277,9 @@ def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
         t = view.doc[j]
         w = t.lower_
         if w in PREPOSITIONS:
-            return True
+            # "onder meer", "onder andere": an adverb, not a preposition
+            return not (w == "onder" and j + 1 < k and view.doc[j + 1].lower_ in {
+                "meer", "andere", "anderen"})
         if w in SKIPPABLE or t.pos_ in {"ADJ", "DET", "NUM"} or j in view.adj_by_token:
             continue
         if not descriptor_seen and t.is_lower and t.is_alpha and j == k - 1:
@@ -453,6 +468,16 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             used.add(a.entity_id)
             _surface_conj(view, a, end, roles[obj_role], used)
             break
+        if not roles[obj_role] and passive and first.lower_ in {"die", "deze", "ze", "zij"} \
+                and start > 0 and "PRODUCT" in wanted:
+            # "Die worden ontworpen door HiSilicon": the goods named just before
+            prev = view.sent_of(start - 1) if start == view.sent_of(start).start else None
+            for k in range((prev.end if prev else start) - 1, (prev.start if prev else start)
+                           - 1, -1):
+                m = view.mention_at(k)
+                if m is not None and view.type_of(m) == "PRODUCT":
+                    roles[obj_role].append(view.arg(m, "pronoun_product"))
+                    break
 
 
 PRODUCTION_NOUNS = frozenset({"productie", "ontwikkeling", "bouw", "fabricage", "levering",
