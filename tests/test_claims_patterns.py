@@ -160,3 +160,21 @@ def test_separable_verbs_phase_out_and_withdraw():
     claims, got, ids = run(doc, [("US", "COUNTRY", [(1, 2)]), ("Intel", "FIRM", [(7, 8)]),
                                  ("Huawei", "FIRM", [(11, 12)])])
     assert ("US", "restricts", "Intel", False) in got
+
+
+def test_stakes_joint_ventures_and_working_together():
+    doc = unparsed(["TotalEnergies", "houdt", "een", "belang", "van", "20", "procent", "in",
+                    "Yamal", "."])
+    _, got, _ = run(doc, [("TotalEnergies", "FIRM", [(0, 1)]), ("Yamal", "FIRM", [(8, 9)])])
+    assert got == {("TotalEnergies", "owns", "Yamal", False)}
+    doc = unparsed(["VodafoneZiggo", ",", "een", "joint", "venture", "van", "Vodafone", "en",
+                    "Liberty", ",", "groeit", "."])
+    _, got, _ = run(doc, [("VodafoneZiggo", "FIRM", [(0, 1)]), ("Vodafone", "FIRM", [(6, 7)]),
+                          ("Liberty", "FIRM", [(8, 9)])])
+    assert got == {("Vodafone", "owns", "VodafoneZiggo", False),
+                   ("Liberty", "owns", "VodafoneZiggo", False)}
+    doc = unparsed(["Umicore", "en", "Samsung", "gaan", "samen", "batterijen", "produceren", "."])
+    _, got, _ = run(doc, [("Umicore", "FIRM", [(0, 1)]), ("Samsung", "FIRM", [(2, 3)]),
+                          ("batterijen", "PRODUCT", [(5, 6)])])
+    assert ("Umicore", "partner_of", "Samsung", False) in got
+    assert ("Umicore", "produces", "batterijen", False) in got

@@ -83,6 +83,7 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "afbouwen": _forms(),
     "houden": _forms("houdt", "houden", "hield", "hielden", "gehouden"),
     "tegenhouden": _forms(),
+    "vallen": _forms("valt", "vallen", "viel", "vielen", "gevallen"),
     "dwingen": _forms("dwingt", "dwingen", "dwong", "dwongen", "gedwongen"),
     "grijpen": _forms("grijpt", "grijpen", "greep", "grepen", "gegrepen"),
     "ingrijpen": _forms(),
@@ -166,6 +167,8 @@ FRAMES: dict[str, VerbFrame] = {
     "afbouwen": VerbFrame("afbouwen", "produces", {"subj": "S", "obj": "O"}, negates=True),
     "dwingen": VerbFrame("dwingen", "restricts", {"subj": "S", "obj": "O"}),
     "ingrijpen": VerbFrame("ingrijpen", "restricts", {"subj": "S", "bij": "O"}),
+    # "De NUDT valt rechtstreeks onder de Centrale Militaire Commissie"
+    "vallen": VerbFrame("vallen", "subsidiary_of", {"subj": "S", "onder": "O"}),
     "tegenhouden": VerbFrame("tegenhouden", "restricts", {"subj": "S", "obj": "O"}),
     "uitmaken": VerbFrame("uitmaken", "subsidiary_of", {"subj": "S", "van": "O"}),
     "vestigen": VerbFrame("vestigen", "located_in",

@@ -63,17 +63,17 @@ def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[A
         m = view.mention_at(k)
         if m is not None:
             if view.type_of(m) not in ORG | {"PERSON"}:
-                return []
+                break
             out = [view.arg(m, "next")]
             _surface_conj(view, out[0], sent.end, out, {out[0].entity_id})
             return out
         t = view.doc[k]
         if t.lower_ in COPULAS or t.pos_ in {"VERB", "AUX"} or t.is_punct and t.text != "-":
-            return []
+            break
         if t.lower_ in BETWEEN_OK or t.pos_ in {"ADJ", "DET", "NUM"} or k in view.adj_by_token:
             continue
         if not _descriptor_noun(t.text):
-            return []  # "Nederlandse mobiele netwerken, KPN": the adjective is the network's
+            break  # "Nederlandse mobiele netwerken, KPN": the adjective is the network's
     # copula: "Nexperia is nu een Chinees bedrijf"
     head = view.doc[i].head
     if view.trusted(head) and any(c.dep_ == "cop" for c in head.children):

@@ -458,8 +458,8 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             m = view.mention_at(k)
             if m is None or m.entity_id in used or view.type_of(m) not in wanted:
                 continue
-            if _governed_by_preposition(view, m.start, start) and not _of_production(view,
-                                                                                     m.start):
+            if _governed_by_preposition(view, m.start, start) and not _of_production(
+                    view, m.start, SHARE_NOUNS if frame.predicate == "owns" else PRODUCTION_NOUNS):
                 continue
             a = view.arg(m, "surface")
             if k < verb.i:
@@ -484,13 +484,18 @@ PRODUCTION_NOUNS = frozenset({"productie", "ontwikkeling", "bouw", "fabricage", 
                               "leveringen", "verkoop", "export", "uitvoer", "assemblage"})
 
 
-def _of_production(view: DocView, k: int) -> bool:
-    """"de productie van vaccins": the goods of a production or trade noun."""
+SHARE_NOUNS = frozenset({"procent", "deel", "helft", "meerderheid", "aandelen", "derde",
+                         "vijfde", "kwart", "rest"})
+
+
+def _of_production(view: DocView, k: int, nouns: frozenset[str] = PRODUCTION_NOUNS) -> bool:
+    """"de productie van vaccins", "35 procent van Euromax": the goods of a production or
+    trade noun, the firm of a share."""
     doc = view.doc
     j = k - 1
     while j > 0 and doc[j].lower_ in {"de", "het", "een"}:
         j -= 1
-    return j > 0 and doc[j].lower_ == "van" and doc[j - 1].lower_ in PRODUCTION_NOUNS
+    return j > 0 and doc[j].lower_ == "van" and doc[j - 1].lower_ in nouns
 
 
 def _surface_client(view: DocView, j: int, end: int) -> Arg | None:
@@ -652,6 +657,58 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
     yield from _client_candidates(view, sent)
     yield from _together_candidates(view, sent)
     yield from _org_of_org_candidates(view, sent)
+    yield from _stake_candidates(view, sent)
+
+
+STAKE_NOUNS = frozenset({"belang", "meerderheidsbelang", "minderheidsbelang", "aandelenbelang",
+                         "aandeel", "deelneming", "stake"})
+TAKEOVER_NOUNS = frozenset({"overname", "overnamebod", "bod", "acquisitie", "inlijving"})
+
+
+def _stake_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"TotalEnergies houdt een belang van 20 procent in Yamal LNG", "de overname van X (door
+    Y)", "een joint venture van X en Y": owns."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        start, end = view.surface_clause(tok.i)
+        if low in STAKE_NOUNS:
+            j = next((k for k in range(tok.i + 1, min(end, tok.i + 7)) if doc[k].lower_ == "in"),
+                     None)
+            owned = _surface_after(view, j, end, limit=4) if j is not None else None
+            if owned is None or owned.type not in ORG:
+                continue
+            owner = view.org_at(tok.i - 1) if tok.i > start else None
+            owner = owner or _surface_subject(view, tok, start, tok.i, {owned.entity_id})
+            if owner is not None and owner.type in ORG | {"COUNTRY"} and \
+                    owner.entity_id != owned.entity_id:
+                yield Candidate("owns", owner, owned, tok.i, "noun", "stake", (start, end))
+        elif low in TAKEOVER_NOUNS and tok.i + 1 < end and doc[tok.i + 1].lower_ == "van":
+            owned = _surface_after(view, tok.i + 1, end, limit=4)
+            if owned is None or owned.type not in ORG:
+                continue
+            by = next((k for k in range(owned.end, min(end, owned.end + 3))
+                       if doc[k].lower_ == "door"), None)
+            owner = _surface_after(view, by, end, limit=4) if by is not None else None
+            owner = owner or _surface_subject(view, tok, start, tok.i, {owned.entity_id})
+            if owner is not None and owner.type in ORG and owner.entity_id != owned.entity_id:
+                yield Candidate("owns", owner, owned, tok.i, "noun", "takeover", (start, end))
+        elif (low == "venture" and tok.i > 0 and doc[tok.i - 1].lower_ == "joint") or \
+                low in {"joint-venture", "jv"}:
+            if tok.i + 1 >= end or doc[tok.i + 1].lower_ != "van":
+                continue
+            first = _surface_after(view, tok.i + 1, end, limit=3)
+            if first is None or first.type not in ORG:
+                continue
+            owners = [first]
+            _surface_conj(view, first, end, owners, {first.entity_id})
+            described = _described(view, doc[tok.i - 1] if low == "venture" else tok,
+                                   start, end)
+            for x in described:
+                for o in owners:
+                    if o.entity_id != x.entity_id:
+                        yield Candidate("owns", o, x, tok.i, "noun", "joint_venture",
+                                        (start, end))
 
 
 def _client_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
@@ -689,10 +746,21 @@ def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     doc = view.doc
     for tok in sent:
         low = tok.lower_
-        if not ((low == "samen" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "met")
-                or low.startswith("samenwerking")):
-            continue
         start, end = view.surface_clause(tok.i)
+        if low == "samen" and (tok.i + 1 >= end or doc[tok.i + 1].lower_ != "met"):
+            # "Umicore en Samsung SDI gaan samen batterijmaterialen produceren"
+            lead = _surface_subject(view, tok, start, tok.i, set())
+            if lead is not None and lead.type in ORG and lead.start >= start:
+                group = [lead]
+                _surface_conj(view, lead, tok.i, group, {lead.entity_id})
+                for p in group[1:]:
+                    yield Candidate("partner_of", lead, p, tok.i, "noun", "together_group",
+                                    (start, end))
+            continue
+        if not ((low == "samen" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "met")
+                or low.startswith(("samenwerking", "partnerschap", "alliantie", "licentiedeal",
+                                   "licentieovereenkomst"))):
+            continue
         met = next((j for j in range(tok.i + 1, min(end, tok.i + 4))
                     if doc[j].lower_ in {"met", "tussen"}), None)
         if met is None:
