@@ -369,13 +369,20 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "aed",
     "chipapparatuur",
     "microcontroller",
+    "auto",
+    "auto's",
+    "ev's",
+    "waferhandler",
+    "waferhandlers",
+    "geschutskoepel",
+    "geschutskoepels",
+    "wagen",
     "cel",
     "cellen",
     "wagens",
     "nikkel",
     "mangaan",
     "kobalt",
-    "koper",
     "zink",
     "ijzererts",
     "edelmetalen",
@@ -444,6 +451,8 @@ NOT_PRODUCTS: frozenset[str] = frozenset(
 # "duv-lithografiemachines"; "huishoudelijke apparaten" is no product line.
 GENERIC_PRODUCT_HEADS: frozenset[str] = frozenset(
     {
+        "auto",
+        "wagen",
         "machine",
         "systeem",
         "toestel",
@@ -625,7 +634,7 @@ def is_product_word(word: str) -> bool:
     head = ends_with_head(low, PRODUCT_HEADS)
     if head is None:
         return False
-    if head in {"koper", "lens", "cel"}:
+    if head in {"lens", "cel"}:
         return low == head or low.endswith(("batterijcel", "zonnecel", "brandstofcel"))
     if head in {"tank", "tanks"}:
         return low in {"tank", "tanks"}  # "brandstoftank", "denktank" are none

@@ -995,6 +995,8 @@ def _pp_complement_end(doc: Doc, head: int, has_pos: bool) -> int | None:
         if not noun or tok.is_punct or tok.lower_ in _NOT_PP_NOUNS or not tok.is_lower:
             return end
         end = i + 1
+        if has_pos and end < n and doc[end].pos_ == "NOUN" and doc[end].is_lower:
+            end += 1  # "goederen voor tweeërlei gebruik"
         if (
             end + 1 < n
             and doc[end].lower_ == "en"

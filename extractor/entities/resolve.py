@@ -571,6 +571,9 @@ def _group_products(
         if target is None:
             if prod.extra.get("pp"):
                 key: str | None = "pp:" + prod.text.lower()
+            elif prod.head in classify.GENERIC_PRODUCT_HEADS and prod.extra.get("modified"):
+                # "vergunningsplichtige goederen", "elektrische auto's": a product line
+                key = "prod:" + prod.text.lower()
             elif len(pp_lines.get(prod.head, ())) == 1:
                 key = "pp:" + next(iter(pp_lines[prod.head]))
             else:
