@@ -64,13 +64,20 @@ def description_type(word: str) -> str | None:
 class MentionLike(Protocol):
     """What the claims stage reads from ``doc._.entity_mentions`` (entities' MentionSpan)."""
 
-    entity_id: str
-    type: str
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    kind: str
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def start_char(self) -> int: ...
+    @property
+    def end_char(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,7 @@ class DocView:
         while f"e{n}" in taken:
             n += 1
         ent = Entity(id=f"e{n}", type="COUNTRY", name=_country_name(iso), aliases=[adjective],
-                     iso=iso, from_adjective=True)
+                     country=iso, iso=iso, from_adjective=True)
         self.new_entities.append(ent)
         self.entities[ent.id] = ent
         self.types[ent.id] = "COUNTRY"

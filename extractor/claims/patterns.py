@@ -298,7 +298,8 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         start, end = view.surface_clause(tok.i)
         # two readings: the parse (gaps filled from linear order) and linear order alone;
         # where both agree the merged claim carries both flags, and confidence weighs them
-        readings = [("surface_reading", {})]
+        readings: list[tuple[str, dict[str, list[tuple[Token, str]]]]] = [
+            ("surface_reading", {})]
         if view.trusted(tok):
             readings.insert(0, ("dep_reading", _dep_slots(view, tok, FRAMES[lemma])))
         for source, slots in readings:
