@@ -176,3 +176,38 @@ def test_seed_article_core_entities(nlp: Language) -> None:
     for kind in ("COUNTRY", "PRODUCT"):
         assert scores.entities[kind].fn == 0, kind
     assert len(gold["entities"]) == 20
+
+
+def test_use_complement_products_and_product_lines(nlp: Language) -> None:
+    text = (
+        "UCB maakt geneesmiddelen tegen epilepsie en psoriasis. Pfizer verkoopt ook "
+        "geneesmiddelen tegen kanker. De export van vergunningsplichtige goederen stopt."
+    )
+    doc = nlp(text)
+    names = {e.name for e in doc._.entities if e.type == "PRODUCT"}
+    assert "geneesmiddelen tegen epilepsie en psoriasis" in names
+    assert "geneesmiddelen tegen kanker" in names
+    _check_offsets(text, doc._.entities, doc._.entity_mentions)
+
+
+def test_trailing_acronym_and_apposition_type(nlp: Language) -> None:
+    text = (
+        "Het Europees Geneesmiddelenbureau EMA keurde het goed. Daarna sprak KVDR, "
+        "de federale energieregulator, over de prijzen."
+    )
+    doc = nlp(text)
+    ema = _by_name(doc._.entities, "Europees Geneesmiddelenbureau")
+    assert "EMA" in ema.aliases and ema.type == "INSTITUTE"
+    regulator = _by_name(doc._.entities, "KVDR")
+    assert regulator.type == "INSTITUTE"  # typed by its description, not the FIRM default
+
+
+def test_portfolio_and_link_lines_are_no_entities(nlp: Language) -> None:
+    text = (
+        "Dat maakte minister Sander Wijnberg (Buitenlandse Handel) bekend.\n\n"
+        "Lees ook: Chipmaker groeit\n\nDe minister van Onderwijs, Cultuur en Wetenschap "
+        "zweeg."
+    )
+    doc = nlp(text)
+    names = {e.name for e in doc._.entities}
+    assert not names & {"Buitenlandse Handel", "Lees", "Cultuur", "Wetenschap", "Onderwijs"}

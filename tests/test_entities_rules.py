@@ -132,3 +132,64 @@ def test_acronym_fits(acronym: str, name: str, expected: bool) -> None:
 )
 def test_is_evaluative(word: str, expected: bool) -> None:
     assert classify.is_evaluative(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "before", "expected"),
+    [
+        (["Mark", "Verhoef"], ["schrijft", "staatssecretaris"], True),
+        (["Zhang", "Xuezheng"], ["Chinese", "topman"], True),
+        (["Marieke", "de", "Groot"], ["zegt", "onderzoeker"], True),
+        (["Annick", "De", "Clercq"], [], True),  # a particle inside, Flemish capitals
+        (["Saad", "al-Kaabi"], [], True),
+        (["Lockheed", "Martin"], ["bij", "het"], False),
+        (["Applied", "Materials"], [], False),
+        (["Philips", "Respironics"], [], False),
+        (["Melrose", "Industries"], ["investeringsmaatschappij"], False),  # legal form
+        (["Verhoef"], ["volgens"], False),  # a lone surname needs a full mention elsewhere
+    ],
+)
+def test_person_evidence(tokens: list[str], before: list[str], expected: bool) -> None:
+    assert classify.person_evidence(tokens, before) is expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        # the CoNLL model calls firms PER: without person evidence a PER span is a firm
+        ({"label": "PER", "tokens": ["Prosus"], "person": False}, "FIRM"),
+        ({"label": "PER", "tokens": ["Mark", "Verhoef"], "person": True}, "PERSON"),
+        ({"label": "ORG", "tokens": ["Ilse", "Brouwer"], "person": True}, "PERSON"),
+        ({"label": "PER", "tokens": ["Helmond"], "person": False, "place": True}, "LOCATION"),
+        ({"label": "PER", "tokens": ["Veldhoven"], "person": False}, "LOCATION"),  # known place
+        ({"label": "ORG", "tokens": ["Qblox"], "person": False, "place": False}, "FIRM"),
+        ({"label": "LOC", "tokens": ["Den", "Haag"]}, "LOCATION"),
+    ],
+)
+def test_decide_name_type_with_evidence(kwargs: dict, expected: str) -> None:
+    assert classify.decide_name_type(**kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("staatssecretaris", True),
+        ("FNV-bestuurder", True),
+        ("woordvoerder", True),
+        ("chipfabrikant", False),
+        ("ministerie", False),
+    ],
+)
+def test_is_role_word(word: str, expected: bool) -> None:
+    assert classify.is_role_word(word) is expected
+
+
+def test_generic_product_heads_need_a_modifier_or_a_compound() -> None:
+    from extractor.entities.resolve import _product_key
+
+    keys = {"duv-lithografiemachine", "machine", "chip", "nfc-chip", "goederen"}
+    assert _product_key("machine", keys, False) == "duv-lithografiemachine"  # refers back
+    assert _product_key("goederen", keys, False) is None  # "goederen" alone is no product
+    assert _product_key("goederen", keys, True) == "goederen"
+    assert _product_key("chip", keys, False) == "chip"  # chips are a product of their own
+    assert _product_key("raket", {"raket", "patriot-raket"}, False) == "patriot-raket"

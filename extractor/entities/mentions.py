@@ -985,7 +985,11 @@ def _pp_complement_end(doc: Doc, head: int, has_pos: bool) -> int | None:
     end = None
     for _part in range(2):
         while (
-            i < n and is_adjective(doc[i], has_pos) and not classify.is_product_word(doc[i].lower_)
+            i + 1 < n
+            and is_adjective(doc[i], has_pos)
+            and not classify.is_product_word(doc[i].lower_)
+            and doc[i + 1].is_lower
+            and not doc[i + 1].is_stop
         ):
             i += 1
         if i >= n:
