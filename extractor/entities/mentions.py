@@ -560,13 +560,12 @@ def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Can
     for m in matcher(doc):
         if m.end - m.start == 1 and doc[m.start].is_lower:
             continue  # "kabinet": a description, resolved as one, not a name
-        names = {fold(x) for x in m.entry.names}
         first = doc[m.start]
         if (
-            fold(m.text) in names
-            and first.lower_ in DETERMINERS
+            first.lower_ in DETERMINERS
             and first.text[:1].isupper()
             and not _is_sent_start(first)
+            and fold(m.text) in {fold(x) for x in m.entry.names}
         ):
             start, end, descriptor = m.start, m.end, None  # "De Tijd" is the name
         else:

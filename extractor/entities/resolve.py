@@ -336,7 +336,11 @@ def _attach_descriptions(
         iso = desc.countries[0] if desc.countries else None
         # a government by nationality: "Chinese overheid" = "Chinese staat"
         if desc.extra.get("government"):
-            if iso:
+            level = _government_level(doc, desc)
+            if level:
+                # "de Vlaamse regering" and "de federale regering" are not the Belgian state
+                _add(_get_group(groups, "gov:" + level, "INSTITUTE"), desc, by_member)
+            elif iso:
                 _add(_get_group(groups, "gov:" + iso, "INSTITUTE"), desc, by_member)
             elif desc.definite and head in {"regering", "kabinet"}:
                 govs = [
@@ -398,6 +402,19 @@ def _type_by_descriptions(groups: dict[str, Group]) -> None:
         kinds = {c.type for c in group.members if c.kind == "description"}
         if kinds == {"INSTITUTE"}:
             group.type = "INSTITUTE"
+
+
+_GOVERNMENT_LEVELS = frozenset(
+    {"vlaamse", "waalse", "brusselse", "federale", "regionale", "provinciale", "duitstalige"}
+)
+
+
+def _government_level(doc: Doc, desc: Candidate) -> str | None:
+    """A regional or federal government ("Vlaamse regering", "federale overheid")."""
+    for tok in doc[desc.start : desc.end - 1]:
+        if tok.lower_ in _GOVERNMENT_LEVELS:
+            return tok.lower_
+    return None
 
 
 def _get_group(groups: dict[str, Group], key: str, type_: EntityType) -> Group:
