@@ -26,7 +26,14 @@ from .lexicon import (
     producer_stem,
     relation_noun,
 )
-from .patterns import COPULAS, SKIPPABLE, _surface_after, _surface_conj, _surface_subject
+from .patterns import (
+    COPULAS,
+    SKIPPABLE,
+    _governed_by_preposition,
+    _surface_after,
+    _surface_conj,
+    _surface_subject,
+)
 
 BETWEEN_OK = SKIPPABLE | {"als", "zoals", "-"}
 # regional adjectives are no nationality ("de Vlaamse regering")
@@ -126,6 +133,10 @@ def product_for_stem(view: DocView, stem: str) -> Arg | None:
     return Arg(best[1], best[2], -1, -1, "stem")
 
 
+FACILITY_SUFFIXES = tuple(LOCATION_NOUNS) + (
+    "fabriek", "fabrieken", "centrum", "labo", "lab", "laboratorium", "terminal", "raffinaderij",
+    "werf", "hoogovens", "vestiging", "vestigingen", "kantoor", "zetel", "locatie",
+    "productielijn", "site", "campus")
 BUY_WORDS = frozenset({"kocht", "kochten", "koopt", "kopen", "gekocht", "bestelde", "besteld",
                        "bestelt", "bestellen", "afgenomen", "neemt", "nam", "inkopen"})
 
@@ -248,21 +259,22 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     doc = view.doc
     for tok in sent:
         low = tok.lower_
-        if low == "uit" or (low == "in" and tok.i > sent.start
-                            and view.mention_at(tok.i - 1) is not None):
-            before = view.mention_at(tok.i - 1)
-            if before is None or view.type_of(before) not in ORG | {"PERSON"}:
+        if low in {"uit", "vanuit", "in"} and tok.i > sent.start:
+            holder = _seat_holder(view, tok.i - 1, sent)
+            if holder is None:
                 continue
+            x, how = holder
             place = _surface_after(view, tok.i, sent.end, limit=4)
             if place is None or place.type not in {"LOCATION", "COUNTRY"}:
                 continue
-            pattern = "uit" if low == "uit" else "m_in_l"
-            if pattern == "m_in_l" and view.kind_of(before) == "description":
+            pattern = ("uit" if low != "in" else "m_in_l") + how
+            if low == "in" and how == "" and view.kind_of(view.mention_at(tok.i - 1)) == \
+                    "description":  # type: ignore[arg-type]
                 continue  # "autofabrikanten in Europa": a generic description, not a seat
-            yield Candidate("located_in", view.arg(before, "surface"), place, tok.i, "location",
-                            pattern, (max(sent.start, before.start - 2), place.end),
-                            nominal=True)
-        elif low.endswith(tuple(LOCATION_NOUNS)) and tok.i + 1 < sent.end and \
+            yield Candidate("located_in", x, place, tok.i, "location", pattern,
+                            (max(sent.start, x.start - 2) if x.start >= sent.start
+                             else max(sent.start, tok.i - 3), place.end), nominal=True)
+        elif low.endswith(FACILITY_SUFFIXES) and tok.i + 1 < sent.end and \
                 doc[tok.i + 1].lower_ in {"in", "te"}:
             owner = _location_owner(view, tok, sent)
             if owner is None:
@@ -293,7 +305,8 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 
 
 ACTIVITY_VERBS = frozenset({"zit", "zitten", "zat", "zetelt", "opent", "opende", "verzorgt",
-                            "werkt", "werken", "actief", "opereert",
+                            "werkt", "werken", "actief", "opereert", "medewerkers", "werknemers",
+                            "mensen", "banen", "personeel", "verwerkt", "opgericht",
                             "bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
                             "ontwerpt", "ontwikkelt", "assembleert", "vervaardigt", "fabriceert"})
 PRODUCTION_VERBS = frozenset({"bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
@@ -305,9 +318,11 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     an organisation active in a place, said in a clause whose verb is an activity."""
     doc = view.doc
     for tok in sent:
-        if tok.lower_ not in {"in", "te"} or (tok.i > sent.start
-                                              and view.mention_at(tok.i - 1) is not None):
+        if tok.lower_ not in {"in", "te"}:
             continue
+        prev = view.mention_at(tok.i - 1) if tok.i > sent.start else None
+        if prev is not None and not _governed_by_preposition(view, prev.start, sent.start):
+            continue  # "ASML in Veldhoven" is the seat pattern
         start, end = view.surface_clause(tok.i)
         words = set(view.words(range(start, end)))
         if not words & ACTIVITY_VERBS:
@@ -327,6 +342,36 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         for p in places:
             yield Candidate("located_in", subject, p, tok.i, "location", "clause_in",
                             (start, end))
+
+
+def _seat_holder(view: DocView, j: int, sent: Span) -> tuple[Arg, str] | None:
+    """Who is "uit/in" the place after token ``j``: the mention ending there ("ASML uit
+    Veldhoven"), across a parenthesis ("NUDT (61) in ..."), a relative pronoun ("BYD, dat uit
+    Shenzhen komt") or a descriptor in apposition ("FN Herstal, de wapenfabrikant uit Luik")."""
+    doc = view.doc
+    if doc[j].text == ")":
+        k = j
+        while k > sent.start and doc[k].text != "(":
+            k -= 1
+        j = k - 1
+    if j < sent.start:
+        return None
+    m = view.mention_at(j)
+    if m is not None:
+        if view.type_of(m) in ORG | {"PERSON"}:
+            return view.arg(m, "surface"), ""
+        return None
+    if doc[j].lower_ in {"dat", "die"}:
+        from .patterns import relative_antecedent
+
+        ante = relative_antecedent(view, j)
+        return (ante, "_relpron") if ante is not None and ante.type in ORG else None
+    if _descriptor_noun(doc[j].text) or doc[j].lower_ in {"installatie", "terminal",
+                                                           "exportterminal", "fabriek"}:
+        found = described_before(view, j, sent)
+        if found:
+            return found[0], "_appos"
+    return None
 
 
 def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:

@@ -630,6 +630,22 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
         start, end = view.surface_clause(tok.i)
         described = _described(view, tok, start, end)
         complement = _van_complement(view, tok, end)
+        if predicate == "supplies" and not inverted:
+            if complement and all(a.type == "PRODUCT" for a in complement):
+                # "leverancier van kobalt voor Chinese batterijfabrikanten zoals CATL"
+                complement = _recipients_after(view, complement[-1].end, end)
+            if tok.i > start + 1 and "als" in view.words(range(max(start, tok.i - 3), tok.i)):
+                # "KPN heeft Ericsson gekozen als nieuwe leverancier": supplier before "als",
+                # the chooser is the recipient
+                als = max(k for k in range(max(start, tok.i - 3), tok.i)
+                          if doc[k].lower_ == "als")
+                chosen = next((view.arg(view.mention_at(k), "surface")  # type: ignore[arg-type]
+                               for k in range(als - 1, start - 1, -1)
+                               if view.mention_at(k) is not None
+                               and view.type_of(view.mention_at(k)) in ORG), None)  # type: ignore[arg-type]
+                chooser = _surface_subject(view, tok, start, als, set())
+                if chosen is not None and chooser is not None and chooser.type in ORG:
+                    described, complement = [chosen], [chooser]
         if not complement and predicate == "supplies" and inverted:
             # "Voor NXP is Huawei geen grote klant meer": the supplier after "voor"
             for j in range(start, tok.i):
@@ -864,10 +880,31 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
         return out
     if set(view.words(range(start, min(end, noun.i + 3)))) & COPULAS:
         # "Prosus is namelijk ook de grootste aandeelhouder", "Eneco, dat sinds 2020 in
-        # handen is van ...": the clause subject
-        a = _surface_subject(view, noun, start, noun.i, set())
+        # handen is van ...", "Tot de afnemers behoren SMIC en CXMT": the clause subject
+        a = _surface_subject(view, noun, start, end, set())
         if a is not None and a.type in ORG:
-            return [a]
+            out = [a]
+            if a.start >= start:
+                _surface_conj(view, a, end, out, {a.entity_id})
+            return _with_preceding_conjuncts(view, out, start) if a.start >= start else out
+    return []
+
+
+def _recipients_after(view: DocView, k: int, end: int) -> list[Arg]:
+    doc = view.doc
+    for j in range(k, min(end, k + 2)):
+        if doc[j].lower_ in {"voor", "aan"}:
+            a = _surface_after(view, j, end, limit=5)
+            if a is None:
+                # "voor Chinese batterijfabrikanten zoals CATL": the example names them
+                for z in range(j + 1, min(end, j + 6)):
+                    if doc[z].lower_ in {"zoals", "als"}:
+                        a = _surface_after(view, z, end, limit=2)
+                        break
+            if a is not None and a.type in ORG | {"COUNTRY"}:
+                out = [a]
+                _surface_conj(view, a, end, out, {a.entity_id})
+                return out
     return []
 
 
