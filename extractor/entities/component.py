@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..nlp import extensions  # noqa: F401  (registers the Doc extensions)
 from . import classify
+from .candidates import find_candidates
 from .countries import country_iso, nationality_adjective_isos
 from .gazetteer import (
     Gazetteer,
@@ -27,7 +28,6 @@ from .mentions import (
     _has_pos,
     _leading_adjectives,
     _make,
-    find_candidates,
     select_candidates,
 )
 from .resolve import resolve

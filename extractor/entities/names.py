@@ -1,0 +1,425 @@
+"""Proper-name candidates from the NER model, the gazetteer and country names.
+
+The CoNLL-2002 model finds name spans well but labels them badly on business news
+(most firm names come out PER), so its spans are cleaned here (determiners, glued
+descriptors, sentence-initial common words, portfolios, adjectives) and typed later by
+evidence (:func:`.classify.decide_name_type`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..schema import EntityType
+from . import classify
+from .countries import country_iso, country_names, nationality_adjective_isos
+from .gazetteer import fold
+from .mentions import (
+    _CATEGORY_NOUNS,
+    DETERMINERS,
+    Candidate,
+    _has_pos,
+    _is_sent_start,
+    _looks_like_model,
+    _make,
+    _words,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .gazetteer import GazetteerMatcher
+
+
+def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | None]:
+    """Strip determiners, quotes and a glued descriptor from a name span.
+
+    Returns (start, end, descriptor token index or None).
+    "de Chipmachinefabrikant ASML" -> ASML, descriptor = the fabrikant token.
+    """
+    descriptor = None
+    while start < end:
+        tok = doc[start]
+        low = tok.lower_
+        if low in DETERMINERS or tok.is_punct or tok.is_space:
+            start += 1
+            continue
+        if (
+            end - start > 1
+            and (classify.org_type_from_descriptor(low) or classify.is_product_word(low))
+            and (
+                tok.is_lower
+                or (tok.text[1:].islower() and doc[start + 1].text[:1].isupper())
+                or ("-" in tok.text and tok.text.rsplit("-", 1)[1].islower())
+            )
+        ):
+            if (
+                classify.org_type_from_name([doc[k].text for k in range(start, end)]) is None
+                or tok.is_lower
+                or not doc[start + 1].is_lower
+            ):
+                descriptor = start
+                start += 1
+                continue
+        if end - start > 1 and nationality_adjective_isos(tok.text) and not doc[start + 1].is_lower:
+            start += 1
+            continue
+        break
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and doc[end - 1].text not in {")"}
+    ):
+        end -= 1
+    while end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    return start, end, descriptor
+
+
+_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!"})
+
+
+def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """NER spans, with directly adjacent ones joined: the CoNLL model often splits a
+    long company name ("Shanghai Micro" + "Electronics Equipment")."""
+    merged: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if (
+            merged
+            and merged[-1][1] == ent.start
+            and (
+                ent[0].lower_ in classify.LEGAL_FORMS
+                or doc[merged[-1][1] - 1].text in classify.first_names()
+                or classify.is_role_word(doc[merged[-1][0]].lower_)
+            )
+            and not nationality_adjective_isos(ent.text)
+            and not nationality_adjective_isos(doc[merged[-1][0] : merged[-1][1]].text)
+            and "\n" not in doc[ent.start - 1].whitespace_
+        ):
+            start, _end, label = merged[-1]
+            labels = (label, ent.label_)
+            merged[-1] = (
+                start,
+                ent.end,
+                "ORG" if "ORG" in labels else "PER" if "PER" in labels else label,
+            )
+        else:
+            merged.append((ent.start, ent.end, ent.label_))
+    return merged
+
+
+def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, int]:
+    """Cut an NER span at punctuation and drop lower-case words and sentence-initial
+    common nouns at its edges ("Afscheid van", "Innovatie Tom" -> "Tom")."""
+    for k in range(start, end):
+        if doc[k].text in _CUT_PUNCT:
+            end = k
+            break
+    while (
+        end > start
+        and (doc[end - 1].is_lower or doc[end - 1].is_punct)
+        and not (doc[end - 1].text[:1].isdigit())
+    ):
+        end -= 1
+    while start < end and doc[start].is_lower:
+        start += 1
+    while (
+        has_pos
+        and end - start > 1
+        and doc[end - 1].pos_ in {"VERB", "AUX", "ADV", "ADP"}
+        and not doc[end - 1].is_upper
+    ):
+        end -= 1  # "NOS Geschreven (door)"
+    while start < end - 1 and (
+        (doc[start].lower_ in classify.PORTFOLIO_WORDS and _in_portfolio_list(doc, start))
+        or classify.is_role_word(doc[start].lower_)
+        or doc[start].lower_ in _LEADING_NOUNS
+        or (
+            doc[start].text.endswith("se")
+            and doc[start + 1].text[:1].isupper()
+            and not nationality_adjective_isos(doc[start].text)
+            and end - start > 1
+            and doc[start].text[:1].isupper()
+            and start + 1 < end
+        )
+    ):
+        start += 1  # "CEO Koen Verstraeten", "Concurrent Boeing", "Luikse John Cockerill"
+        while start < end and doc[start].is_lower:
+            start += 1  # "Concurrenten als Infineon" -> Infineon
+    first = doc[start] if start < end else None
+    if (
+        first is not None
+        and _is_sent_start(first)
+        and not first.is_upper
+        and (
+            (has_pos and first.pos_ in {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "NOUN"})
+            or first.lower_ in _common_words(doc)
+            or classify.is_role_word(first.lower_)
+        )
+    ):
+        start += 1  # "Concurrent Boeing", "Topman": a common word opening the sentence
+        while start < end and doc[start].is_lower:
+            start += 1  # "Analisten van ING" -> ING
+    return start, end
+
+
+def _common_words(doc: Doc) -> frozenset[str]:
+    """Words the article also writes in lower case: common nouns, not names."""
+    cached = doc.user_data.get("extractor_common_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["extractor_common_words"] = cached
+    return cached
+
+
+_MINISTER_WORDS = frozenset(
+    {
+        "minister",
+        "ministers",
+        "staatssecretaris",
+        "minister-president",
+        "eurocommissaris",
+        "commissaris",
+        "ministerie",
+        "ministeries",
+    }
+)
+
+
+def _is_portfolio(doc: Doc, start: int) -> bool:
+    """ "minister van Buitenlandse Handel": the portfolio is no organisation of its own."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in {"van", "voor"}
+        and doc[start - 2].lower_ in _MINISTER_WORDS
+    )
+
+
+_REGION_ADJECTIVES = frozenset(
+    """europees europese aziatisch aziatische afrikaans afrikaanse arabisch arabische
+    scandinavisch scandinavische baltisch baltische westers westerse oosters oosterse
+    internationaal internationale trans-atlantisch trans-atlantische""".split()
+)
+
+
+# Words that open link lines and sentences and that the NER model takes for names.
+_NEVER_NAMES = frozenset(
+    """lees bekijk kijk luister volg meer ook foto video beeld bron update niemand iedereen
+    waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie""".split()
+)
+_LAW_WORDS = frozenset({"act", "wet", "verdrag", "richtlijn", "verordening", "akkoord"})
+# Nouns that open a sentence before a name: "Concurrent Boeing", "Eigenaar VDL Groep".
+_LEADING_NOUNS = frozenset(
+    """concurrent concurrenten eigenaar rivaal klant partner moederbedrijf dochter
+    dochterbedrijf branchegenoot""".split()
+)
+
+
+def _in_portfolio_list(doc: Doc, start: int) -> bool:
+    """Is the name one of the portfolios after "minister(ie) van", possibly further down a
+    list ("Onderwijs, Cultuur en Wetenschap")?"""
+    i = start - 1
+    while i >= 1:
+        low = doc[i].lower_
+        if low in {"van", "voor"}:
+            return doc[i - 1].lower_ in _MINISTER_WORDS
+        if low == "(":
+            return True  # "minister Sander Wijnberg (Buitenlandse Handel)"
+        if not (low in {",", "en"} or low in classify.PORTFOLIO_WORDS):
+            return False
+        i -= 1
+    return False
+
+
+def _is_place_adjective(doc: Doc, start: int, end: int) -> bool:
+    """ "het Hengelose bedrijf", "de Veldhovense chipmaker": an adjective, not a name."""
+    if end - start != 1:
+        return False
+    word = doc[start].text
+    return (
+        word.endswith(("se", "sche")) and end < len(doc) and doc[end].is_lower and doc[end].is_alpha
+    )
+
+
+def ner_candidates(doc: Doc) -> list[Candidate]:
+    """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
+    out: list[Candidate] = []
+    has_pos = _has_pos(doc)
+    for ent_start, ent_end, label in _merged_ents(doc):
+        start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
+        start, end = _trim_ner_span(doc, start, end, has_pos)
+        if end <= start:
+            continue
+        span = doc[start:end]
+        if nationality_adjective_isos(span.text) or span.text.lower() in {"nederlands", "engels"}:
+            continue  # "Chinese", "Russisch": adjectives and languages
+        if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):
+            continue
+        words = [t.lower_ for t in span]
+        if len(words) == 1 and (
+            words[0] in classify.DEMONYMS
+            or words[0] in _REGION_ADJECTIVES
+            or (has_pos and span[0].pos_ == "ADJ")
+            or (_is_sent_start(span[0]) and classify.org_type_from_descriptor(words[0]))
+        ):
+            continue  # "de Amerikanen", "Europees"
+        if all(w in classify.PORTFOLIO_WORDS for w in words) and _in_portfolio_list(doc, start):
+            continue  # "minister van Onderwijs, Cultuur en Wetenschap"
+        if (
+            start > 0
+            and doc[start - 1].text == "("
+            and all(w in classify.PORTFOLIO_WORDS for w in words)
+        ):
+            continue  # "minister Sander Wijnberg (Buitenlandse Handel)"
+        if len(span.text) < 2 or not any(ch.isalpha() for ch in span.text):
+            continue  # "F" of a split "F-16", "2021"
+        if words[0] in _NEVER_NAMES or words[-1] in _LAW_WORDS:
+            continue  # "Lees ook", "Niemand"; laws ("National Security and Investment Act")
+        if (
+            end - start == 1
+            and _is_sent_start(span[0])
+            and (
+                span[0].lower_ in _common_words(doc)
+                or (has_pos and span[0].pos_ not in {"PROPN", "X", "SYM", "NUM"})
+            )
+            and not span[0].is_upper
+        ):
+            continue  # "Drones", "Analisten" opening a sentence
+        last = span[-1].text
+        tail = last.rsplit("-", 1)[-1]
+        if end - start == 1 and "-" in last and tail.islower() and tail[:1].isalpha():
+            if classify.is_product_word(tail) or classify.is_product_word(last.lower()):
+                continue  # "Patriot-raketten": a product noun phrase (product_candidates)
+            if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
+                prefix = last.split("-", 1)[0]
+                cand = Candidate(
+                    start,
+                    end,
+                    span[0].idx,
+                    span[0].idx + len(prefix),
+                    prefix,
+                    "name",
+                    "ner",
+                    type="LOCATION" if classify.is_place_word(tail) else None,
+                )
+                if classify.is_place_word(tail):
+                    cand = _make(doc, start, end, "name", "ner", type="LOCATION")
+                if cand is not None:
+                    cand.extra["label"] = label if label != "MISC" else "ORG"
+                    out.append(cand)
+                continue  # "Airbus-fabriek", "NAVO-top" -> Airbus, NAVO
+        if (
+            tail.islower()
+            and tail[:1].isalpha()
+            and classify.is_product_word(tail)
+            and (classify.org_type_from_name([t.text for t in span]) is None)
+        ):
+            continue  # a product noun phrase, found by product_candidates
+        productish = _looks_like_model(span.text)
+        if label == "MISC" or (productish and label in {"PER", "ORG"}):
+            # MISC: products ("F-35", "Patriot-systemen") and, in this domain, names of
+            # firms the model could not place ("Nexperia", "TotalEnergies")
+            cand = _make(
+                doc,
+                start,
+                end,
+                "name",
+                "misc",
+                type="PRODUCT" if productish else None,
+                descriptor=descriptor,
+            )
+            if cand is not None:
+                cand.extra["label"] = "MISC"
+        else:
+            etype: EntityType | None = {"PER": "PERSON", "LOC": "LOCATION"}.get(label)  # type: ignore[assignment]
+            cand = _make(doc, start, end, "name", "ner", type=etype, descriptor=descriptor)
+            if cand is not None:
+                cand.extra["label"] = label
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Candidate]:
+    """Gazetteer names; a product name takes its model number and category noun along
+    ("Twinscan NXT:1980Di", "MQ-9 Reaper-drones")."""
+    if matcher is None:
+        return []
+    out: list[Candidate] = []
+    n = len(doc)
+    for m in matcher(doc):
+        if m.end - m.start == 1 and doc[m.start].is_lower:
+            continue  # "kabinet": a description, resolved as one, not a name
+        first = doc[m.start]
+        if (
+            first.lower_ in DETERMINERS
+            and first.text[:1].isupper()
+            and not _is_sent_start(first)
+            and fold(m.text) in {fold(x) for x in m.entry.names}
+        ):
+            start, end, descriptor = m.start, m.end, None  # "De Tijd" is the name
+        else:
+            start, end, descriptor = _clean_name_span(doc, m.start, m.end)
+        if end <= start:
+            continue
+        if m.entry.type == "PRODUCT":
+            while end < n and (
+                _looks_like_model(doc[end].text)
+                or (
+                    doc[end].text[:1].isupper()
+                    and "-" in doc[end].text
+                    and doc[end].text.lower().endswith(_CATEGORY_NOUNS)
+                )
+            ):
+                end += 1
+        cand = _make(
+            doc,
+            start,
+            end,
+            "name",
+            "gazetteer",
+            type=m.entry.type,
+            entry=m.entry,
+            descriptor=descriptor,
+        )
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _multiword_country_starts() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in country_names() if " " in name)
+
+
+def country_candidates(doc: Doc, max_tokens: int = 5) -> list[Candidate]:
+    """Country names and short forms ("Verenigde Staten", "VS", "China's")."""
+    out: list[Candidate] = []
+    n = len(doc)
+    i = 0
+    texts, _lowers = _words(doc)
+    while i < n:
+        if not texts[i][:1].isupper():
+            i += 1
+            continue
+        tok = doc[i]
+        hit = None
+        longest = min(max_tokens, n - i) if tok.lower_ in _multiword_country_starts() else 1
+        for size in range(longest, 0, -1):
+            words = [doc[k].text for k in range(i, i + size)]
+            if not words[-1][:1].isupper() and size > 1:
+                continue
+            iso = country_iso(" ".join(words))
+            if iso is not None:
+                hit = (size, iso)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, iso = hit
+        cand = _make(doc, i, i + size, "name", "country", type="COUNTRY", iso=iso)
+        if cand is not None:
+            out.append(cand)
+        i += size
+    return out
