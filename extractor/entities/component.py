@@ -212,9 +212,9 @@ def _propagate(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer) -> lis
             i = end
             continue
         if "-" in tok.text[1:-1] and tok.text[:1].isupper():
-            cand = _hyphen_prefix(doc, tok.i, known, gazetteer)
-            if cand is not None:
-                added.append(cand)
+            glued = _hyphen_prefix(doc, tok.i, known, gazetteer)
+            if glued is not None:
+                added.append(glued)
                 covered[i] = True
         i += 1
     if not added:

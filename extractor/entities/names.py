@@ -293,7 +293,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
                 continue  # "Patriot-raketten": a product noun phrase (product_candidates)
             if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
                 prefix = last.split("-", 1)[0]
-                cand = Candidate(
+                cand: Candidate | None = Candidate(
                     start,
                     end,
                     span[0].idx,
