@@ -35,7 +35,11 @@ from .patterns import (
     _surface_subject,
 )
 
-BETWEEN_OK = SKIPPABLE | {"als", "zoals", "-"}
+# words that may stand between a modifier and the name it describes ("de Nederlandse
+# chipfabrikant NXP"); never a relative pronoun or possessive ("een Amerikaanse president die
+# de NAVO ...")
+BETWEEN_OK = (SKIPPABLE - {"die", "dat", "deze", "dit", "zijn", "haar", "hun"}) | {
+    "als", "zoals", "-"}
 # regional adjectives are no nationality ("de Vlaamse regering")
 REGIONAL = frozenset({"vlaams", "vlaamse", "waals", "waalse", "europees", "europese",
                       "brabantse", "limburgse", "friese", "baskische", "catalaanse", "schotse"})
@@ -332,6 +336,9 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         if place.type != "LOCATION" and not (place.type == "COUNTRY" and words & PRODUCTION_VERBS):
             continue
+        if any(w.endswith("ste") and len(w) > 5 for w in view.words(range(max(start, tok.i - 5),
+                                                                            tok.i))):
+            continue  # "een van de grootste onderzoekscentra in Europa": a ranking, not a seat
         verb = next((doc[k] for k in range(start, end) if doc[k].lower_ in ACTIVITY_VERBS),
                     tok)
         subject = _surface_subject(view, verb, start, end, set())
@@ -383,7 +390,8 @@ def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
         return own  # "de voormalige Nissan-fabriek"
     for k in range(noun.i - 1, start - 1, -1):
         a = view.org_at(k)
-        if a is not None and a.type in ORG:
+        if a is not None and a.type in ORG and not _governed_by_preposition(
+                view, a.start if a.start >= start else k, start):
             return a
     if view.trusted(noun):
         head = noun.head

@@ -30,6 +30,9 @@ from .lexicon import (
 AMBIGUOUS_FORMS = frozenset({"verkoop", "bouw", "ontwerp", "koop", "werk", "export", "bezit",
                              "lever", "bestel", "zet", "leg", "maak", "gebruik", "verkopen",
                              "bouwen", "ontwerpen", "kopen", "werken"})
+MAKEN_IDIOMS = frozenset({"bekend", "duidelijk", "mogelijk", "kenbaar", "winst", "verlies",
+                          "geheim", "gebruik", "afspraken", "plaats", "kans", "einde", "zorgen",
+                          "melding", "bezwaar", "ruzie", "excuses", "werk"})
 SEPARABLE_BASES = frozenset(base for base, _ in SEPARABLE)
 PARTICLES = frozenset({"over", "samen", "mee", "op", "af", "uit", "in", "tegen"})
 COPULAS = frozenset({"is", "was", "zijn", "waren", "wordt", "werd", "blijft", "bleef", "lijkt",
@@ -51,6 +54,9 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
                                      else None)
     if lemma is None:
         return None
+    if lemma == "maken" and set(view.words(range(
+            tok.i + 1, min(view.sent_of(tok.i).end, tok.i + 15)))) & MAKEN_IDIOMS:
+        return None  # "maakte het ministerie bekend", "maakt geen geheim van": no goods
     if lemma in SEPARABLE_BASES or lemma not in FRAMES:
         particle = _particle(view, tok)
         if particle is not None:
@@ -834,6 +840,15 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
     m = view.mention_at(noun.i)
     if m is not None:
         return [view.arg(m, "self")]
+    # "PowerCo, de batterijdochter van Volkswagen": a comma apposition is read off the text
+    k = noun.i - 1
+    while k > start and (view.doc[k].lower_ in {"de", "het", "een"} or
+                         view.doc[k].pos_ == "ADJ" or k in view.adj_by_token):
+        k -= 1
+    if k > start and view.doc[k].text == ",":
+        am = view.mention_at(k - 1)
+        if am is not None and view.type_of(am) in ORG:
+            return [view.arg(am, "appos_surface")]
     if view.trusted(noun):
         if any(c.dep_ == "cop" for c in noun.children):
             for c in noun.children:
