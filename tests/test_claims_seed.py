@@ -51,3 +51,21 @@ def test_seed_claims_are_well_formed(seed_run):
         key = (c.subject, c.predicate, c.object, c.negated)
         assert key not in keys, "a claim stated twice is one claim"
         keys.add(key)
+
+
+MODEL = Path(__file__).resolve().parents[1] / "models" / "nl_extractor"
+
+
+def test_seed_claims_with_the_shipped_pipeline():
+    """Issue target: with our own model and entities, all gold claims, at most 3 wrong ones."""
+    if not SEED.exists() or not (MODEL / "config.cfg").exists():
+        pytest.skip("seed article or shipped model not available")
+    from extractor.nlp import build_nlp
+
+    gold = load_gold_file(SEED)
+    nlp = build_nlp(MODEL)
+    doc = nlp(gold.text)
+    scores = score_article(gold, doc._.entities, doc._.claims)
+    claims = scores.micro("claims")
+    assert claims.fn == 0 and claims.fp <= 3
+    assert scores.negation_agree == scores.negation_matched
