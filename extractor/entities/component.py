@@ -44,8 +44,10 @@ class EntityComponent:
         self.name = name
         self.gazetteer = _load(gazetteers)
         self.matcher = GazetteerMatcher(nlp, self.gazetteer) if len(self.gazetteer) else None
+        self.known_words = _known_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data["extractor_known_words"] = self.known_words
         cands = find_candidates(doc, self.matcher)
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
@@ -57,6 +59,23 @@ class EntityComponent:
         doc._.entities = entities
         doc._.entity_mentions = mentions
         return doc
+
+
+def _known_words(nlp: Language) -> frozenset[str]:
+    """The Dutch words the pipeline's lemmatizer knows (its lookup tables), as evidence
+    that a capitalised word opening a sentence is an ordinary word; empty without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for key in index.keys():
+        value = index[key]
+        if isinstance(value, list | tuple | set):
+            words.update(w for w in value if isinstance(w, str))
+    return frozenset(words)
 
 
 def _load(paths: Sequence[str]) -> Gazetteer:

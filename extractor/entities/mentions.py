@@ -118,6 +118,29 @@ def _words(doc: Doc) -> tuple[list[str], list[str]]:
     return cached
 
 
+def is_common_word(doc: Doc, tok: Token) -> bool:
+    """Is a capitalised word at the start of a sentence an ordinary word, not a name?
+
+    Yes when the article also writes it in lower case, when the tagger calls it something
+    other than a proper noun (or noun), or when it is a noun the lemmatizer's Dutch
+    lexicon knows ("Druk", "Analisten"; not "Qblox"). The lexicon lists some brand names
+    too ("Boeing"), so it only counts when the tagger does not say PROPN.
+    """
+    low = tok.lower_
+    cached = doc.user_data.get("extractor_common_words")
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data["extractor_common_words"] = cached
+    if low in cached:
+        return True
+    if not _has_pos(doc):
+        return False
+    if tok.pos_ not in {"PROPN", "NOUN", "X", "SYM", "NUM"}:
+        return True
+    known = doc.user_data.get("extractor_known_words") or frozenset()
+    return tok.pos_ != "PROPN" and low in known
+
+
 def _has_pos(doc: Doc) -> bool:
     return doc.has_annotation("POS")
 

@@ -24,6 +24,7 @@ from .mentions import (
     _looks_like_model,
     _make,
     _words,
+    is_common_word,
 )
 
 if TYPE_CHECKING:
@@ -116,6 +117,17 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         if doc[k].text in _CUT_PUNCT:
             end = k
             break
+    # "Analisten van ING", "Switchblade van AeroVironment": the name after "van", unless
+    # the word before it heads an organisation name ("Raad van State", "Hof van Justitie")
+    if (
+        end - start >= 3
+        and doc[start + 1].lower_ == "van"
+        and doc[start + 2].text[:1].isupper()
+        and doc[start].text not in classify.first_names()
+        and classify.org_type_from_descriptor(doc[start].lower_) is None
+        and doc[start].lower_ not in {"bank", "kamer", "raad", "hof", "ministerie", "port"}
+    ):
+        start += 2
     while (
         end > start
         and (doc[end - 1].is_lower or doc[end - 1].is_punct)
@@ -279,10 +291,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if (
             end - start == 1
             and _is_sent_start(span[0])
-            and (
-                span[0].lower_ in _common_words(doc)
-                or (has_pos and span[0].pos_ not in {"PROPN", "X", "SYM", "NUM"})
-            )
+            and is_common_word(doc, span[0])
             and not span[0].is_upper
         ):
             continue  # "Drones", "Analisten" opening a sentence

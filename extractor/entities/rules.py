@@ -15,10 +15,12 @@ from .mentions import (
     _STOP_CAPS,
     DETERMINERS,
     Candidate,
+    _has_pos,
     _is_sent_start,
     _looks_like_model,
     _make,
     _words,
+    is_common_word,
 )
 
 if TYPE_CHECKING:
@@ -340,7 +342,12 @@ def weak_candidates(doc: Doc) -> list[Candidate]:
             while begin < i and (doc[begin].is_stop or doc[begin].lower_ in DETERMINERS):
                 begin += 1
             begin, stop, _descriptor = _clean_name_span(doc, begin, i)
-            if stop - begin == 1 and _is_sent_start(doc[begin]) and not doc[begin].is_upper:
+            if (
+                stop - begin == 1
+                and _is_sent_start(doc[begin])
+                and not doc[begin].is_upper
+                and (is_common_word(doc, doc[begin]) or not _has_pos(doc))
+            ):
                 continue  # "Druk uit Washington": a sentence-initial word, not a name
             if begin < stop:
                 cand = _make(doc, begin, stop, "name", "weak")
