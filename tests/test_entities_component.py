@@ -211,3 +211,13 @@ def test_portfolio_and_link_lines_are_no_entities(nlp: Language) -> None:
     doc = nlp(text)
     names = {e.name for e in doc._.entities}
     assert not names & {"Buitenlandse Handel", "Lees", "Cultuur", "Wetenschap", "Onderwijs"}
+
+
+def test_coordinated_names_and_plural_descriptors(nlp: Language) -> None:
+    doc = nlp(
+        "De klanten zijn Volkswagen, Bosch en Qzentrix. Autotoeleveranciers Bosch en "
+        "Continental kopen chips."
+    )
+    firms = {e.name for e in doc._.entities if e.type == "FIRM"}
+    assert {"Volkswagen", "Bosch", "Qzentrix", "Continental"} <= firms
+    assert not any("Autotoeleveranciers" in name for name in firms)

@@ -87,6 +87,8 @@ def is_firm_word(word: str) -> bool:
     low = word.lower()
     if low in {"bank"}:
         return True
+    if low.endswith(("en", "s")) and head_key(low) != low and is_firm_word(head_key(low)):
+        return True  # plurals: "autotoeleveranciers", "defensiebedrijven"
     head = ends_with_head(low, FIRM_DESCRIPTOR_HEADS)
     if head is None:
         return False
@@ -213,6 +215,7 @@ def head_key(word: str) -> str:
         "technologieën": "technologie",
         "schepen": "schip",
         "processoren": "processor",
+        "bedrijven": "bedrijf",
     }
     for plural, singular in irregular.items():
         if low.endswith(plural):

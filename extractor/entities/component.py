@@ -51,6 +51,7 @@ class EntityComponent:
         cands = find_candidates(doc, self.matcher)
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
+        selected = _coordinated_names(doc, selected)
         selected = _split_trailing_acronyms(doc, selected)
         _attach_entries(selected, self.gazetteer)
         _glue_descriptors(doc, selected)
@@ -84,6 +85,50 @@ def _load(paths: Sequence[str]) -> Gazetteer:
         return load_gazetteer(extra)
     # No shipped data (a stripped-down install): the user's files alone still work.
     return Gazetteer([entry for path in extra for entry in parse_file(path)])
+
+
+def _coordinated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A capitalised word coordinated with an organisation name is one too:
+    "Volkswagen, Bosch en Continental", "Infineon en STMicroelectronics"."""
+    covered = [False] * len(doc)
+    for cand in cands:
+        for k in range(cand.start, cand.end):
+            covered[k] = True
+    orgs = [
+        c
+        for c in cands
+        if c.kind == "name"
+        and c.source not in {"description", "product", "country"}
+        and (
+            c.entry is not None
+            and c.entry.type in {"FIRM", "INSTITUTE"}
+            or c.extra.get("label") in {"ORG", "MISC", "PER"}
+            and c.type in {None, "PERSON"}
+        )
+    ]
+    added: list[Candidate] = []
+    n = len(doc)
+    for cand in orgs:
+        k = cand.end
+        while k + 1 < n and doc[k].text in {",", "en", "of"}:
+            nxt = doc[k + 1]
+            if (
+                covered[k + 1]
+                or not nxt.text[:1].isupper()
+                or nxt.is_stop
+                or (country_iso(nxt.text) is not None)
+            ):
+                break
+            new = _make(doc, k + 1, k + 2, "name", "weak")
+            if new is None:
+                break
+            new.extra["label"] = "ORG"
+            added.append(new)
+            covered[k + 1] = True
+            k += 2
+    if not added:
+        return cands
+    return sorted([*cands, *added], key=lambda c: c.start)
 
 
 def _split_trailing_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
