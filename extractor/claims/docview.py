@@ -370,9 +370,18 @@ def _is_break(doc: Doc, j: int) -> bool:
 
 
 def _starts_relative(doc: Doc, j: int) -> bool:
-    """"die" after a noun opens a relative clause even without a comma."""
-    return doc[j].lower_ == "die" and j > 0 and not doc[j - 1].is_punct and \
-        doc[j - 1].pos_ not in {"VERB", "AUX", "ADP"}
+    """"die" after a noun opens a relative clause even without a comma; so does "dat" after
+    a neuter noun ("een concern uit Jiaxing dat ook laptops assembleert"), but not after a
+    verb ("zegt dat")."""
+    if j == 0 or doc[j - 1].is_punct:
+        return False
+    prev = doc[j - 1]
+    if doc[j].lower_ == "die":
+        return prev.pos_ not in {"VERB", "AUX", "ADP"}
+    if doc[j].lower_ == "dat":
+        return prev.pos_ in {"NOUN", "PROPN"} or (not prev.pos_ and prev.text[:1].isupper()) \
+            or description_type(prev.text) is not None
+    return False
 
 
 def _mention_head(doc: Doc, m: MentionLike) -> int:

@@ -237,10 +237,10 @@ def _is_subject_pronoun(view: DocView, k: int, start: int) -> bool:
         return True
     prev = doc[k - 1].lower_ if k > start else ""
     nxt = doc[k + 1] if k + 1 < len(doc) else None
+    if nxt is not None and view.mention_at(nxt.i) is not None:
+        return False  # "het gas", "het Verenigd Koninkrijk": an article
     if nxt is None or nxt.is_punct or nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"}:
         return True
-    if view.mention_at(nxt.i) is not None:
-        return False  # "het gas": an article
     if verb_lemma(nxt.text) is not None or nxt.lower_ in COPULAS | {"nog", "ook", "al", "niet",
                                                                       "zelf", "wel", "dus"}:
         return True
