@@ -178,3 +178,25 @@ def test_stakes_joint_ventures_and_working_together():
                           ("batterijen", "PRODUCT", [(5, 6)])])
     assert ("Umicore", "partner_of", "Samsung", False) in got
     assert ("Umicore", "produces", "batterijen", False) in got
+
+
+def test_seats_through_parentheses_relative_pronouns_and_appositions():
+    doc = unparsed(["Hans", "Vanderveen", "(", "61", ")", "uit", "Goirle", "zwijgt", "."])
+    _, got, _ = run(doc, [("Hans Vanderveen", "PERSON", [(0, 2)]),
+                          ("Goirle", "LOCATION", [(6, 7)])])
+    assert got == {("Hans Vanderveen", "located_in", "Goirle", False)}
+    doc = unparsed(["BYD", ",", "dat", "uit", "Shenzhen", "komt", ",", "groeit", "."])
+    _, got, _ = run(doc, [("BYD", "FIRM", [(0, 1)]), ("Shenzhen", "LOCATION", [(4, 5)])])
+    assert got == {("BYD", "located_in", "Shenzhen", False)}
+    doc = unparsed(["FN", "Herstal", ",", "de", "wapenfabrikant", "uit", "Luik", ",", "groeit", "."])
+    _, got, _ = run(doc, [("FN Herstal", "FIRM", [(0, 2)]), ("Luik", "LOCATION", [(6, 7)])])
+    assert got == {("FN Herstal", "located_in", "Luik", False)}
+
+
+def test_former_facility_negates_its_owner_only():
+    doc = unparsed(["Chery", "maakt", "auto's", "in", "de", "voormalige", "Nissan-fabriek", "in",
+                    "Barcelona", "."])
+    _, got, _ = run(doc, [("Chery", "FIRM", [(0, 1)]), ("auto's", "PRODUCT", [(2, 3)]),
+                          ("Nissan", "FIRM", [(6, 7)]), ("Barcelona", "LOCATION", [(8, 9)])])
+    assert ("Nissan", "located_in", "Barcelona", True) in got
+    assert ("Chery", "produces", "auto's", False) in got

@@ -377,7 +377,9 @@ def _starts_relative(doc: Doc, j: int) -> bool:
         return False
     prev = doc[j - 1]
     if doc[j].lower_ == "die":
-        return prev.pos_ not in {"VERB", "AUX", "ADP"}
+        # "leverde Prodrive die ook aan ...": after an inverted subject it is an object
+        inverted = j > 1 and (doc[j - 2].pos_ in {"VERB", "AUX"}) and prev.pos_ == "PROPN"
+        return prev.pos_ not in {"VERB", "AUX", "ADP"} and not inverted
     if doc[j].lower_ == "dat":
         return prev.pos_ in {"NOUN", "PROPN"} or (not prev.pos_ and prev.text[:1].isupper()) \
             or description_type(prev.text) is not None
