@@ -188,7 +188,8 @@ def test_seats_through_parentheses_relative_pronouns_and_appositions():
     doc = unparsed(["BYD", ",", "dat", "uit", "Shenzhen", "komt", ",", "groeit", "."])
     _, got, _ = run(doc, [("BYD", "FIRM", [(0, 1)]), ("Shenzhen", "LOCATION", [(4, 5)])])
     assert got == {("BYD", "located_in", "Shenzhen", False)}
-    doc = unparsed(["FN", "Herstal", ",", "de", "wapenfabrikant", "uit", "Luik", ",", "groeit", "."])
+    doc = unparsed(["FN", "Herstal", ",", "de", "wapenfabrikant", "uit", "Luik", ",", "groeit",
+                    "."])
     _, got, _ = run(doc, [("FN Herstal", "FIRM", [(0, 2)]), ("Luik", "LOCATION", [(6, 7)])])
     assert got == {("FN Herstal", "located_in", "Luik", False)}
 
