@@ -50,11 +50,15 @@ def _descriptor_noun(word: str) -> bool:
     "de Nederlandse chipfabrikant NXP", "de Chinese eigenaar Wingtech"."""
     from .docview import description_type
 
+    low = word.lower()
     return bool(is_org_head(word) or producer_stem(word) or relation_noun(word)
                 or description_type(word) or is_state_firm_noun(word)
-                or word.lower() in {"topman", "topvrouw", "minister", "president", "premier",
-                                    "ceo", "directeur", "oprichter", "bezorgdienst",
-                                    "bezorger", "investeerder", "rederij"})
+                or low.endswith(("minister", "beheerder", "concurrent", "concurrenten",
+                                 "exporteur", "exporteurs", "start-up", "start-ups", "startup",
+                                 "startups", "investeerder", "investeerders", "bezorger",
+                                 "bezorgdienst", "rederij", "topman", "topvrouw", "president",
+                                 "premier", "ceo", "directeur", "oprichter", "voorzitter",
+                                 "speler", "spelers", "farmareus", "techreus", "chipreus")))
 SUBSIDIARY_HEADS = ("instituut", "divisie", "afdeling", "laboratorium", "lab", "dochter",
                     "tak", "fabriek", "academie", "centrum", "school", "faculteit")
 
