@@ -143,7 +143,14 @@ def _split_trailing_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate
             and cand.end - cand.start >= 3
             and last.is_upper
             and last.is_alpha
-            and acronym_fits(last.text, [t.text for t in doc[cand.start : cand.end - 1]])
+            and 2 <= len(last.text) <= 6
+            and all(t.text[:1].isupper() for t in doc[cand.start : cand.end - 1])
+            and (
+                acronym_fits(last.text, [t.text for t in doc[cand.start : cand.end - 1]])
+                # an English acronym after a Dutch name: "Europees Geneesmiddelenbureau EMA"
+                or classify.org_type_from_name([t.text for t in doc[cand.start : cand.end - 1]])
+                == "INSTITUTE"
+            )
         ):
             head = _make(
                 doc, cand.start, cand.end - 1, "name", cand.source, type=cand.type, entry=cand.entry

@@ -220,7 +220,9 @@ _NEVER_NAMES = frozenset(
     """lees bekijk kijk luister volg meer ook foto video beeld bron update niemand iedereen
     waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie""".split()
 )
-_LAW_WORDS = frozenset({"act", "wet", "verdrag", "richtlijn", "verordening", "akkoord"})
+_LAW_WORDS = frozenset(
+    {"act", "wet", "verdrag", "richtlijn", "verordening", "akkoord", "list", "lijst"}
+)
 # Nouns that open a sentence before a name: "Concurrent Boeing", "Eigenaar VDL Groep".
 _LEADING_NOUNS = frozenset(
     """concurrent concurrenten eigenaar rivaal klant partner moederbedrijf dochter
@@ -235,7 +237,8 @@ def _in_portfolio_list(doc: Doc, start: int) -> bool:
     while i >= 1:
         low = doc[i].lower_
         if low in {"van", "voor"}:
-            return doc[i - 1].lower_ in _MINISTER_WORDS
+            # "minister van ...", "Minister Marjolein Vos van ..."
+            return any(doc[k].lower_ in _MINISTER_WORDS for k in range(max(0, i - 4), i))
         if low == "(":
             return True  # "minister Sander Wijnberg (Buitenlandse Handel)"
         if not (low in {",", "en"} or low in classify.PORTFOLIO_WORDS):
@@ -302,6 +305,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
                 continue  # "Patriot-raketten": a product noun phrase (product_candidates)
             if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
                 prefix = last.split("-", 1)[0]
+                if len(prefix) < 2:
+                    continue  # "F" of "F-35-bestelling"
                 cand: Candidate | None = Candidate(
                     start,
                     end,

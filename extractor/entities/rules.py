@@ -26,7 +26,7 @@ from .mentions import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-from .names import _clean_name_span
+from .names import _clean_name_span, _trim_ner_span
 
 
 def _capitalised_run(doc: Doc, start: int, max_len: int = 6) -> int:
@@ -169,6 +169,7 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
             ):
                 end += 1
             start, end2, descriptor = _clean_name_span(doc, begin, end)
+            start, end2 = _trim_ner_span(doc, start, end2, _has_pos(doc))  # "Eigenaar VDL Groep"
             cand = _make(doc, start, end2, "name", "rule", type="FIRM", descriptor=descriptor)
             if cand is not None:
                 out.append(cand)
