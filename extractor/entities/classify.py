@@ -61,7 +61,9 @@ def is_institute_word(word: str) -> bool:
         return False
     if low.endswith(("leger", "marine", "marinecomponent", "luchtcomponent", "landcomponent")):
         return not low.endswith(("vakantiemarine",))
-    if low in {"bureau", "douane"}:
+    if low in {"bureau", "douane"} or low.endswith(
+        ("planbureau", "geneesmiddelenbureau", "statistiekbureau", "octrooibureau")
+    ):
         return True
     if head in {"hof", "raad", "kamer", "unie"} and low != head:
         return low.endswith(

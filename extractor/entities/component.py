@@ -148,8 +148,7 @@ def _split_trailing_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate
             and (
                 acronym_fits(last.text, [t.text for t in doc[cand.start : cand.end - 1]])
                 # an English acronym after a Dutch name: "Europees Geneesmiddelenbureau EMA"
-                or classify.org_type_from_name([t.text for t in doc[cand.start : cand.end - 1]])
-                == "INSTITUTE"
+                or cand.end - cand.start >= 3
             )
         ):
             head = _make(
