@@ -61,7 +61,8 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
               if lo <= a.start < hi] + [c.trigger, c.trigger + 1]
     outside = c.subject.start < sent.start or c.subject.via.startswith(("pronoun", "relpron"))
     first = lo if outside else min(inside) - 4
-    near = range(max(lo, first), min(hi, max(inside) + 1))
+    last = hi if c.extra.get("tail_negation") else max(inside) + 1
+    near = range(max(lo, first), min(hi, last))
     near_words = [w for w in view.words(near)
                   if w not in {"voormalig", "voormalige", "vroegere", "ex"}]
     cue = negation_cue(near_words)

@@ -124,7 +124,8 @@ FRAMES: dict[str, VerbFrame] = {
     # X levert (P) aan Y / X levert Y (P)
     "leveren": VerbFrame("leveren", "supplies", {**_S_OBJ_P, "aan": "O", "naar": "O"}),
     # "Philips verkoopt zijn divisie X aan Y": with a firm as object, Y comes to own X
-    "verkopen": VerbFrame("verkopen", "supplies", {**_S_OBJ_P, "aan": "O", "naar": "O"},
+    "verkopen": VerbFrame("verkopen", "supplies",
+                          {**_S_OBJ_P, "aan": "O", "naar": "O", "in": "O"},
                           obj_org_predicate="owns", obj_org_slots={"aan": "S", "obj": "O"}),
     "exporteren": VerbFrame("exporteren", "supplies", {**_S_OBJ_P, "naar": "O", "aan": "O"}),
     "verschepen": VerbFrame("verschepen", "supplies", {**_S_OBJ_P, "naar": "O", "aan": "O"}),

@@ -508,7 +508,8 @@ def _of_production(view: DocView, k: int, nouns: frozenset[str] = PRODUCTION_NOU
 def _surface_client(view: DocView, j: int, end: int) -> Arg | None:
     """"aan Chinese klanten", "aan (andere) klanten in China": the recipients' country."""
     for k in range(j + 1, min(end, j + 4)):
-        if view.doc[k].lower_ in CLIENT_NOUNS:
+        if view.doc[k].lower_ in CLIENT_NOUNS or view.doc[k].lower_.endswith(
+                ("fabrieken", "bedrijven", "fabrikanten", "klanten", "afnemers")):
             for a in range(k - 1, j, -1):
                 if a in view.adj_by_token:
                     return view.arg(view.adj_by_token[a], "client_adj")
@@ -681,7 +682,49 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
     yield from _together_candidates(view, sent)
     yield from _org_of_org_candidates(view, sent)
     yield from _stake_candidates(view, sent)
+    yield from _order_candidates(view, sent, recent_suppliers)
 
+
+ORDER_NOUNS = frozenset({"order", "orders", "bestelling", "bestellingen", "opdracht",
+                         "opdrachten", "aankoop", "aankopen"})
+
+
+def _order_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]
+                      ) -> Iterator[Candidate]:
+    """"Thales kondigde een order van de Poolse regering aan", "een bestelling van drones bij
+    Baykar": the customer after "van", the supplier after "bij", else the clause subject."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in ORDER_NOUNS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        customer = supplier = None
+        for j in range(tok.i + 1, min(end, tok.i + 8)):
+            if doc[j].is_punct:
+                break
+            if doc[j].lower_ == "van" and customer is None:
+                a = _surface_after(view, j, end, limit=4)
+                if a is not None and a.type in ORG | {"COUNTRY"}:
+                    customer = a
+            elif doc[j].lower_ == "bij" and supplier is None:
+                a = _surface_after(view, j, end, limit=4)
+                if a is not None and a.type in ORG:
+                    supplier = a
+        if supplier is None:
+            taken = {customer.entity_id} if customer else set()
+            supplier = _surface_subject(view, tok, start, end, taken)
+            if supplier is not None and supplier.type not in ORG:
+                supplier = None
+        if supplier is None and recent_suppliers:
+            s = recent_suppliers[-1]
+            supplier = Arg(s.entity_id, s.type, s.start, s.end, "discourse")
+        if customer is None and supplier is not None and supplier.via != "discourse":
+            continue
+        if customer is not None and supplier is not None and \
+                customer.entity_id != supplier.entity_id:
+            # "een order van X ging niet door": the negation follows the noun phrase
+            yield Candidate("supplies", supplier, customer, tok.i, "noun", "order",
+                            (max(start, tok.i - 4), end), extra={"tail_negation": 1.0})
 
 STAKE_NOUNS = frozenset({"belang", "meerderheidsbelang", "minderheidsbelang", "aandelenbelang",
                          "aandeel", "deelneming", "stake"})
