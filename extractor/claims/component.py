@@ -29,6 +29,7 @@ from .nominal import (
     product_of_candidates,
     restriction_candidates,
     state_candidates,
+    where_candidates,
 )
 from .patterns import noun_candidates, verb_candidates
 from .qualifiers import FORMER_WORDS, modality, negation_cue, resolve_time
@@ -86,6 +87,7 @@ def find_candidates(view: DocView) -> Iterator[Candidate]:
         found.extend(nationality_candidates(view, sent))
         found.extend(location_candidates(view, sent))
         found.extend(clause_place_candidates(view, sent))
+        found.extend(where_candidates(view, sent))
         found.extend(restriction_candidates(view, sent))
         found.extend(_client_nationality(view, sent, recipients))
         for c in found:

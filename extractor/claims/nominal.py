@@ -267,7 +267,7 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     doc = view.doc
     for tok in sent:
         low = tok.lower_
-        if low in {"uit", "vanuit", "in"} and tok.i > sent.start:
+        if low in {"uit", "vanuit", "in", "op"} and tok.i > sent.start:
             holder = _seat_holder(view, tok.i - 1, sent)
             if holder is None:
                 continue
@@ -275,7 +275,9 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             place = _surface_after(view, tok.i, sent.end, limit=4)
             if place is None or place.type not in {"LOCATION", "COUNTRY"}:
                 continue
-            pattern = ("uit" if low != "in" else "m_in_l") + how
+            if low == "op" and place.type != "LOCATION":
+                continue  # "de terminal op de Maasvlakte"; never "op Nederland"
+            pattern = ("uit" if low in {"uit", "vanuit"} else "m_in_l") + how
             if low == "in" and how == "" and view.kind_of(view.mention_at(tok.i - 1)) == \
                     "description":  # type: ignore[arg-type]
                 continue  # "autofabrikanten in Europa": a generic description, not a seat
@@ -313,11 +315,13 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 
 
 ACTIVITY_VERBS = frozenset({"zit", "zitten", "zat", "zetelt", "opent", "opende", "verzorgt",
+                            "openen", "bouwen", "produceren", "vestigen", "maken",
                             "werkt", "werken", "actief", "opereert", "medewerkers", "werknemers",
                             "mensen", "banen", "personeel", "verwerkt", "opgericht",
                             "bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
                             "ontwerpt", "ontwikkelt", "assembleert", "vervaardigt", "fabriceert"})
 PRODUCTION_VERBS = frozenset({"bouwt", "bouwde", "produceert", "produceerde", "maakt", "maakte",
+                              "bouwen", "produceren", "maken",
                               "assembleert", "vervaardigt", "fabriceert", "ontwikkelt"})
 
 
@@ -383,6 +387,25 @@ def _seat_holder(view: DocView, j: int, sent: Span) -> tuple[Arg, str] | None:
         if found:
             return found[0], "_appos"
     return None
+
+
+def where_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"in Woensdrecht, waar Fokker Techniek vliegtuigonderhoud verzorgt": the subject of a
+    "waar" clause is located in the place before it."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ != "waar" or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
+            continue
+        place = view.mention_at(tok.i - 2)
+        if place is None or view.type_of(place) not in {"LOCATION", "COUNTRY"}:
+            continue
+        start, end = view.surface_clause(tok.i + 1)
+        verb = next((doc[k] for k in range(tok.i + 1, end) if doc[k].pos_ in {"VERB", "AUX"}
+                     or doc[k].lower_ in ACTIVITY_VERBS), doc[min(end, len(doc)) - 1])
+        subject = _surface_subject(view, verb, tok.i + 1, end, set())
+        if subject is not None and subject.type in ORG:
+            yield Candidate("located_in", subject, view.arg(place, "surface"), tok.i,
+                            "location", "where", (tok.i - 2, end))
 
 
 def _location_owner(view: DocView, noun: Token, sent: Span) -> Arg | None:
