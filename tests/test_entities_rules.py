@@ -185,7 +185,7 @@ def test_is_role_word(word: str, expected: bool) -> None:
 
 
 def test_generic_product_heads_need_a_modifier_or_a_compound() -> None:
-    from extractor.entities.resolve import _product_key
+    from extractor.entities.products import _product_key
 
     keys = {"duv-lithografiemachine", "machine", "chip", "nfc-chip", "goederen"}
     assert _product_key("machine", keys, False) == "duv-lithografiemachine"  # refers back
