@@ -4,6 +4,7 @@ resolution step uses on them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from ..schema import EntityType
 from .mentions import Candidate
 
