@@ -1,6 +1,6 @@
 """In-article resolution: candidate mentions -> one entity per real-world thing.
 
-Steps, in order (each a function below):
+Steps, in order (steps 3 and 4 live in :mod:`.describe` and :mod:`.products`):
 1. type every name (:func:`classify.decide_name_type`);
 2. group names: the same name, a gazetteer entry, acronym definitions
    ("China Electronics Technology Group Corporation (CETC)"), acronyms by initials,
@@ -26,14 +26,13 @@ from typing import TYPE_CHECKING
 from ..schema import Entity, EntityType, Mention
 from . import classify
 from .countries import country_iso, country_name, nationality_adjective_isos, strip_possessive
+from .describe import _attach_descriptions, _type_by_descriptions
+from .groups import ORG_TYPES, Group
 from .mentions import Candidate, MentionSpan, name_key
+from .products import _group_products, _merge_category_compounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-from .describe import _attach_descriptions, _type_by_descriptions
-from .groups import ORG_TYPES, Group
-from .products import _group_products, _merge_category_compounds
 
 _NATIONALITY_SUBJECTS = frozenset({"FIRM", "INSTITUTE", "PERSON"})
 
