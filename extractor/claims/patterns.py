@@ -307,7 +307,10 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         readings: list[tuple[str, dict[str, list[tuple[Token, str]]]]] = [
             ("surface_reading", {})]
         if view.trusted(tok):
-            readings.insert(0, ("dep_reading", _dep_slots(view, tok, FRAMES[lemma])))
+            # a filler outside the verb's clause is a parse error (", schrijft Bloomberg")
+            slots = {slot: [(t, v) for t, v in fillers if start <= t.i < end]
+                     for slot, fillers in _dep_slots(view, tok, FRAMES[lemma]).items()}
+            readings.insert(0, ("dep_reading", {k: v for k, v in slots.items() if v}))
         for source, slots in readings:
             frame = FRAMES[lemma]
             roles = _roles(view, frame, slots)
