@@ -221,3 +221,12 @@ def test_coordinated_names_and_plural_descriptors(nlp: Language) -> None:
     firms = {e.name for e in doc._.entities if e.type == "FIRM"}
     assert {"Volkswagen", "Bosch", "Qzentrix", "Continental"} <= firms
     assert not any("Autotoeleveranciers" in name for name in firms)
+
+
+def test_apposition_and_division_names(nlp: Language) -> None:
+    doc = nlp(
+        "Volgens analisten koopt ook Zorvacell, de batterijdochter van Volkswagen, bij "
+        "Umicore. Philips verkoopt zijn divisie Emergency Care."
+    )
+    firms = {e.name for e in doc._.entities if e.type == "FIRM"}
+    assert {"Zorvacell", "Emergency Care"} <= firms

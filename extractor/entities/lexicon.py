@@ -39,6 +39,7 @@ LEGAL_FORMS: frozenset[str] = frozenset({
 
 FIRM_DESCRIPTOR_HEADS: tuple[str, ...] = (
     "fabrikant", "maker", "bouwer", "producent", "leverancier", "bedrijf", "onderneming",
+    "divisie", "dochteronderneming", "batterijdochter",
     "concern", "gigant", "groep", "firma", "multinational", "start-up", "startup", "scale-up",
     "dochter", "rederij", "maatschappij", "verzekeraar", "uitgever", "exploitant", "operator",
     "netbeheerder", "retailer", "keten", "handelaar", "ontwikkelaar", "investeerder",

@@ -292,6 +292,40 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _apposed_name(doc: Doc, comma: int) -> list[Candidate]:
+    """ "PowerCo, de batterijdochter van Volkswagen": the name before an apposition that
+    describes an organisation."""
+    k = comma + 2
+    while k < len(doc) and k - comma < 6 and (doc[k].is_lower and not doc[k].is_punct):
+        word = doc[k].lower_
+        if classify.org_type_from_descriptor(word) is not None:
+            break
+        k += 1
+    else:
+        return []
+    if k >= len(doc) or classify.org_type_from_descriptor(doc[k].lower_) is None:
+        return []
+    end = comma
+    begin = end
+    while (
+        begin > 0
+        and end - begin < 4
+        and doc[begin - 1].text[:1].isupper()
+        and not (doc[begin - 1].is_punct)
+    ):
+        begin -= 1
+    if begin == end:
+        return []
+    begin, end, _descriptor = _clean_name_span(doc, begin, end)
+    begin, end = _trim_ner_span(doc, begin, end, _has_pos(doc))
+    if end <= begin or country_iso(doc[begin:end].text) is not None:
+        return []
+    if end - begin == 1 and _is_sent_start(doc[begin]) and is_common_word(doc, doc[begin]):
+        return []
+    cand = _make(doc, begin, end, "name", "weak")
+    return [cand] if cand is not None else []
+
+
 def weak_candidates(doc: Doc) -> list[Candidate]:
     """Names from high-precision contexts, for when NER misses them (it yields to NER):
     "het Finse Bluefors" (an organisation after a nationality adjective) and
@@ -300,6 +334,9 @@ def weak_candidates(doc: Doc) -> list[Candidate]:
     n = len(doc)
     _texts, lowers = _words(doc)
     for i, low in enumerate(lowers):
+        if low == "," and 0 < i < n - 2 and lowers[i + 1] in {"de", "het", "een"}:
+            out += _apposed_name(doc, i)
+            continue
         if low not in {"het", "de", "uit"}:
             continue
         tok = doc[i]
