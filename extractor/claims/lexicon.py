@@ -349,7 +349,7 @@ def is_restriction_noun(word: str) -> bool:
     return low in RESTRICTION_NOUNS or low.startswith((
         "sanctie", "exportverbod", "exportbeperk", "exportrestrict", "handelsbeperk",
         "importtarie", "invoerheffing", "importheffing", "invoertarie", "strafheffing",
-        "heffing", "handelstarie"))
+        "heffing", "handelstarie", "vergunningplicht", "vergunningsplicht"))
 
 
 def subsidiary_noun(word: str) -> bool:

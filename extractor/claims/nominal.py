@@ -556,10 +556,23 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     restrictor = restrictor or subject
             elif subject is not None:
                 restricted = [subject]
+        elif any(doc[k].lower_ == "onder" for k in range(max(start, tok.i - 3), tok.i)):
+            # "de chips vallen onder Amerikaanse exportregels": what falls under it
+            for k in range(start, tok.i):
+                m = view.mention_at(k)
+                if m is not None and m.start == k and view.type_of(m) in ORG | {"PRODUCT"} \
+                        and not _governed_by_preposition(view, k, start):
+                    restricted = [view.arg(m, "surface")]
+                    break
         else:
             for j in range(tok.i + 1, min(end, tok.i + 4)):
                 if doc[j].lower_ in {"tegen", "voor", "aan", "op"}:
                     a = _surface_after(view, j, end, limit=5)
+                    if a is None and j + 2 < end and doc[j + 2].lower_ in {
+                            "export", "uitvoer", "levering", "leveringen", "verkoop"} and \
+                            j + 3 < end and doc[j + 3].lower_ == "van":
+                        # "een vergunningplicht voor de export van (de) machines van ASM"
+                        a = _surface_after(view, j + 3, end, limit=5)
                     if a is not None:
                         restricted = [a]
                         if a.type == "PRODUCT" and a.end + 1 < end and \
