@@ -230,3 +230,9 @@ def test_apposition_and_division_names(nlp: Language) -> None:
     )
     firms = {e.name for e in doc._.entities if e.type == "FIRM"}
     assert {"Zorvacell", "Emergency Care"} <= firms
+
+
+def test_acronym_with_article_is_an_institute(nlp: Language) -> None:
+    doc = nlp("Volgens de QVDX is het risico groot. Ook XNTC verkoopt chips aan QVDX.")
+    types = {e.name: e.type for e in doc._.entities}
+    assert types["QVDX"] == "INSTITUTE" and types["XNTC"] == "FIRM"

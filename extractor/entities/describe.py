@@ -85,10 +85,11 @@ def _first_line_end(doc: Doc, within: int = 25) -> int:
     return -1
 
 
-def _type_by_descriptions(groups: dict[str, Group]) -> None:
+def _type_by_descriptions(doc: Doc, groups: dict[str, Group]) -> None:
     """A name typed FIRM only by default becomes an INSTITUTE when the article describes it
     as one ("CREG, de federale energieregulator", "Brainport Development, een
-    ontwikkelingsorganisatie")."""
+    ontwikkelingsorganisatie"), or when it is an acronym the article writes with an
+    article ("de AIVD", "de FIOD", "het CDA"): firms' acronyms go bare ("ASML", "TSMC")."""
     for group in groups.values():
         if group.type != "FIRM":
             continue
@@ -97,6 +98,10 @@ def _type_by_descriptions(groups: dict[str, Group]) -> None:
             continue
         kinds = {c.type for c in group.members if c.kind == "description"}
         if kinds == {"INSTITUTE"}:
+            group.type = "INSTITUTE"
+        elif kinds <= {"INSTITUTE"} and all(c.text.isupper() for c in names) and any(
+            c.start > 0 and doc[c.start - 1].lower_ in {"de", "het"} for c in names
+        ):
             group.type = "INSTITUTE"
 
 

@@ -124,7 +124,7 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     groups = _group_names(doc, names)
     by_member: dict[int, Group] = {id(c): g for g in groups.values() for c in g.members}
     _attach_descriptions(doc, descriptions, groups, by_member)
-    _type_by_descriptions(groups)
+    _type_by_descriptions(doc, groups)
     _group_products(doc, products, groups, by_member)
     _merge_category_compounds(groups)
     _link_adjectives(doc, groups)
