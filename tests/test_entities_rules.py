@@ -63,6 +63,10 @@ def test_organisation_words(word: str, institute: bool, firm: bool) -> None:
         (["24e", "Onderzoeksinstituut", "van", "CETC"], "INSTITUTE"),
         (["ministerie", "van", "Buitenlandse", "Zaken"], "INSTITUTE"),
         (["Harbin", "Institute", "of", "Technology"], "INSTITUTE"),
+        (["TU", "Delft"], "INSTITUTE"),
+        (["KU", "Leuven"], "INSTITUTE"),
+        (["Marinecomponent"], "INSTITUTE"),
+        (["Volksbevrijdingsleger"], "INSTITUTE"),
         (["ASML"], None),
     ],
 )

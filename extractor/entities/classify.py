@@ -55,16 +55,16 @@ def is_institute_word(word: str) -> bool:
     low = word.lower()
     if low in {"hof", "raad", "kamer", "unie"}:
         return True
-    # short heads only as whole words: "hof" in "kerkhof", "raad" in "voorraad" are none
-    head = ends_with_head(low, INSTITUTE_HEADS)
-    if head is None:
-        return False
     if low.endswith(("leger", "marine", "marinecomponent", "luchtcomponent", "landcomponent")):
-        return not low.endswith(("vakantiemarine",))
+        return True  # "Volksbevrijdingsleger", "Marinecomponent" (Belgian armed forces)
     if low in {"bureau", "douane"} or low.endswith(
         ("planbureau", "geneesmiddelenbureau", "statistiekbureau", "octrooibureau")
     ):
         return True
+    # short heads only as whole words: "hof" in "kerkhof", "raad" in "voorraad" are none
+    head = ends_with_head(low, INSTITUTE_HEADS)
+    if head is None:
+        return False
     if head in {"hof", "raad", "kamer", "unie"} and low != head:
         return low.endswith(
             (
@@ -178,6 +178,11 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
     # The head of "X van Y" is in X: "Ministerie van Defensie", "Instituut van CETC".
     if "van" in lowered[1:]:
         lowered = lowered[: lowered.index("van", 1)]
+    if (
+        lowered[0] in {"tu", "ku", "vu", "uva", "ugent", "vub", "ulb", "wur", "umc"}
+        and len(lowered) > 1
+    ):
+        return "INSTITUTE"  # "TU Delft", "KU Leuven"
     if "port" in lowered or any(t.startswith("havenbedrijf") for t in lowered):
         return "FIRM"  # port companies are commercial ("Port of Antwerp-Bruges")
     if any(t in LEGAL_FORMS for t in lowered[1:]) or (

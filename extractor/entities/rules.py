@@ -222,17 +222,18 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 begin += 1  # "Chinese Volksbevrijdingsleger": the adjective is no part
             if begin >= 0 and end - begin >= 2:
                 words = [t.text for t in doc[tok.i : end]]
+                port = words[0] == "Port" and "of" in words  # "Port of Antwerp-Bruges"
                 if (
                     any(
                         classify.is_institute_word(w) or w.lower() in _ENGLISH_INSTITUTE_WORDS
                         for w in words
                     )
-                    and doc[begin].lower_ not in DETERMINERS
-                ):
+                    or port
+                ) and doc[begin].lower_ not in DETERMINERS:
                     kind = (
                         "FIRM"
-                        if begin > tok.i and classify.is_firm_word(low_first)
-                        else ("INSTITUTE")
+                        if port or (begin > tok.i and classify.is_firm_word(low_first))
+                        else "INSTITUTE"
                     )
                     cand = _make(doc, begin, end, "name", "rule", type=kind)  # type: ignore[arg-type]
                     if cand is not None:
