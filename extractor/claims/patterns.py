@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
-from .docview import ORG, PREPOSITIONS, Arg, DocView
+from .docview import ORG, PREPOSITIONS, Arg, DocView, MentionLike
 from .lexicon import (
     CLIENT_NOUNS,
     FRAMES,
@@ -545,8 +545,9 @@ def _surface_conj(view: DocView, first: Arg, end: int, out: list[Arg], used: set
     k = first.end
     while k < end - 1 and view.doc[k].lower_ in {",", "en", "of", "zoals", "als"}:
         j = k + 1
-        while j < end and view.doc[j].lower_ in {"de", "het", "een", "en", "zoals", "als", "van"}:
-            j += 1
+        while j < end and (view.doc[j].lower_ in {"de", "het", "een", "en", "zoals", "als", "van"}
+                           or (j in view.adj_by_token and view.mention_at(j) is None)):
+            j += 1  # "het Taiwanese TSMC, het Amerikaanse Intel en ..."
         m = view.mention_at(j)
         if m is None or m.start != j or view.type_of(m) != first.type:
             return
@@ -664,9 +665,12 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
                     if a is not None and a.type in ORG:
                         complement = [Arg(a.entity_id, a.type, a.start, a.end, "voor")]
                         break
-        if not complement and predicate == "supplies" and inverted and recent_suppliers:
-            complement = [Arg(a.entity_id, a.type, a.start, a.end, "discourse")
-                          for a in recent_suppliers[-1:]]
+        if not complement and predicate == "supplies" and inverted:
+            # "Ook Z was klant", "Grote klanten zijn X en Y": of the supplier just named, or
+            # else of the firm the article is about (the most mentioned one so far)
+            a = recent_suppliers[-1] if recent_suppliers else _main_firm(view, sent.start)
+            if a is not None:
+                complement = [Arg(a.entity_id, a.type, a.start, a.end, "discourse")]
         if not complement and predicate == "subsidiary_of" and tok.i > sent.start and \
                 view.doc[tok.i - 1].lower_ in {"zijn", "haar", "hun"}:
             # "Philips verkoopt zijn divisie Emergency Care": the name after, the owner before
@@ -949,6 +953,20 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
                 _surface_conj(view, a, end, out, {a.entity_id})
             return _with_preceding_conjuncts(view, out, start) if a.start >= start else out
     return []
+
+
+def _main_firm(view: DocView, before: int) -> Arg | None:
+    counts: dict[str, int] = {}
+    last: dict[str, MentionLike] = {}
+    for i in range(before):
+        m = view.mention_at(i)
+        if m is not None and m.start == i and view.type_of(m) == "FIRM":
+            counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+            last[m.entity_id] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda e: counts[e])
+    return view.arg(last[best], "discourse") if counts[best] >= 2 else None
 
 
 def _recipients_after(view: DocView, k: int, end: int) -> list[Arg]:
