@@ -201,3 +201,13 @@ def test_former_facility_negates_its_owner_only():
                           ("Nissan", "FIRM", [(6, 7)]), ("Barcelona", "LOCATION", [(8, 9)])])
     assert ("Nissan", "located_in", "Barcelona", True) in got
     assert ("Chery", "produces", "auto's", False) in got
+
+
+def test_takeover_in_the_passive_and_foreign_hands():
+    doc = unparsed(["Besi", "wordt", "overgenomen", "door", "Applied", "."])
+    _, got, _ = run(doc, [("Besi", "FIRM", [(0, 1)]), ("Applied", "FIRM", [(4, 5)])])
+    assert got == {("Applied", "owns", "Besi", False)}
+    doc = unparsed(["Nexperia", "is", "sinds", "2019", "in", "Chinese", "handen", "."])
+    _, got, _ = run(doc, [("Nexperia", "FIRM", [(0, 1)]), ("CN", "COUNTRY", [])],
+                    adjectives=[("CN", 5)])
+    assert got == {("CN", "owns", "Nexperia", False)}

@@ -631,6 +631,15 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
     "X is in handen van Y"; ``recent_suppliers`` answers "Ook Z was klant" (of whom?)."""
     doc = view.doc
     for tok in sent:
+        if tok.lower_ == "handen" and tok.i > sent.start + 1 and doc[tok.i - 2].lower_ == "in" \
+                and tok.i - 1 in view.adj_by_token:
+            # "Nexperia is sinds 2019 in Chinese handen": the country owns it
+            start, end = view.surface_clause(tok.i)
+            country = view.arg(view.adj_by_token[tok.i - 1], "adjective")
+            for x in _described(view, doc[tok.i - 1], start, end):
+                yield Candidate("owns", country, x, tok.i, "noun", "noun:owns",
+                                (max(start, tok.i - 4), min(end, tok.i + 1)))
+            continue
         if tok.lower_ == "handen" and tok.i > sent.start and doc[tok.i - 1].lower_ == "in":
             rel: tuple[str, bool] | None = ("owns", True)
         else:
