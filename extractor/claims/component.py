@@ -32,7 +32,7 @@ from .nominal import (
     where_candidates,
 )
 from .patterns import noun_candidates, verb_candidates
-from .qualifiers import FORMER_WORDS, modality, negation_cue, resolve_time
+from .qualifiers import FORMER_WORDS, HYPOTHETICAL_CUES, modality, negation_cue, resolve_time
 
 
 @dataclass
@@ -54,6 +54,11 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
         # a description is negated only by "voormalig"/"voorheen"-type words before it
         c.negated = any(w in FORMER_WORDS or w.startswith("ex-") for w in words)
         c.modality = "asserted"
+        if c.pattern == "facility_in":
+            # "overweegt een fabriek in Born", "zoekt een locatie in Europa": not there yet
+            before = view.words(range(max(sent.start, c.trigger - 6), c.trigger))
+            if set(before) & (HYPOTHETICAL_CUES | {"zoekt", "zoeken", "wil", "plant"}):
+                c.modality = "hypothetical"
         return
     # negation and modality read the stretch from just before the first argument to just
     # after the last one: "X, dat ... bouwt, wilde niet ingaan op ..." is not negated

@@ -618,9 +618,12 @@ def _prohibited_infinitive(view: DocView, verb: Token, start: int) -> bool:
 
 
 def _sells_a_unit(view: DocView, verb: Token, end: int) -> bool:
-    for k in range(verb.i + 1, min(end, verb.i + 4)):
-        rel = relation_noun(view.doc[k].text)
-        if rel is not None and rel[0] == "subsidiary_of":
+    """"verkoopt zijn tak voor ...", "verkoopt een deel van zijn belang": no goods are sold."""
+    for k in range(verb.i + 1, min(end, verb.i + 7)):
+        low = view.doc[k].lower_
+        rel = relation_noun(low)
+        if (rel is not None and rel[0] == "subsidiary_of" and k < verb.i + 4) or low in {
+                "belang", "aandelen", "aandelenbelang", "meerderheidsbelang", "minderheidsbelang"}:
             return True
     return False
 
