@@ -257,6 +257,26 @@ def _is_place_adjective(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _extend_surname(doc: Doc, start: int, end: int, label: str) -> int:
+    """ "Karin" + "de Wit", "Joost" + "van Leeuwen": the model often stops a person's name
+    at the particle; take the particles and the capitalised surname along."""
+    last = doc[end - 1].text
+    if end - start != 1 or not (label == "PER" or last in classify.first_names()):
+        return end  # only a lone given name lacks its surname
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].lower_ in classify.NAME_PARTICLES:
+        k += 1
+    if (
+        k > end
+        and k < len(doc)
+        and doc[k].text[:1].isupper()
+        and not doc[k].is_stop
+        and doc[k].lower_ not in classify.PORTFOLIO_WORDS
+    ):
+        return k + 1
+    return end
+
+
 def ner_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
     out: list[Candidate] = []
@@ -264,6 +284,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
     for ent_start, ent_end, label in _merged_ents(doc):
         start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
         start, end = _trim_ner_span(doc, start, end, has_pos)
+        if end > start:
+            end = _extend_surname(doc, start, end, label)
         if end <= start:
             continue
         span = doc[start:end]
