@@ -149,8 +149,9 @@ FRAMES: dict[str, VerbFrame] = {
     "overnemen": VerbFrame("overnemen", "owns", {"subj": "S", "obj": "O"}),
     "bezitten": VerbFrame("bezitten", "owns", {"subj": "S", "obj": "O"}),
     "samenwerken": VerbFrame("samenwerken", "partner_of", {"subj": "S", "met": "O"}),
+    # "Met de Universiteit Twente werkt Thales aan een opleiding" (organisations only)
+    "werken": VerbFrame("werken", "partner_of", {"subj": "S", "met": "O"}),
     "meewerken": VerbFrame("meewerken", "partner_of", {"subj": "S", "aan": "O"}),
-    "werken": VerbFrame("werken", "partner_of", {"subj": "S", "met": "O"}),  # "werkt met X"
     # restricts: X beperkt de export van Y naar Z; X legt sancties op aan Y; X verbiedt Y
     "beperken": VerbFrame("beperken", "restricts",
                           {"subj": "S", "obj": "O", "van": "O", "naar": "T", "aan": "T"}),

@@ -67,7 +67,7 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
             return "beperken"  # "aan banden leggen": to restrict
         if lemma == "maken" and "deel" in _clause_words(view, tok) and particle == "uit":
             return "uitmaken"
-        return lemma if lemma in FRAMES and lemma not in {"nemen", "werken", "leggen",
+        return lemma if lemma in FRAMES and lemma not in {"nemen", "leggen",
                                                           "trekken", "houden"} else None
     return lemma
 
@@ -578,6 +578,8 @@ def _combine(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str, list
     lo = min([verb.i] + [a.start for a in here])
     hi = max([verb.i + 1] + [a.end for a in here])
     scope = (min(lo, start), max(hi, end))
+    if frame.lemma == "werken":
+        objects = [o for o in objects if o.type in ORG]  # "werkt met chips" is no partnership
     for s in subjects:
         for o in objects:
             if s.entity_id == o.entity_id:
