@@ -99,8 +99,10 @@ def _type_by_descriptions(doc: Doc, groups: dict[str, Group]) -> None:
         kinds = {c.type for c in group.members if c.kind == "description"}
         if kinds == {"INSTITUTE"}:
             group.type = "INSTITUTE"
-        elif kinds <= {"INSTITUTE"} and all(c.text.isupper() for c in names) and any(
-            c.start > 0 and doc[c.start - 1].lower_ in {"de", "het"} for c in names
+        elif (
+            kinds <= {"INSTITUTE"}
+            and all(c.text.isupper() for c in names)
+            and any(c.start > 0 and doc[c.start - 1].lower_ in {"de", "het"} for c in names)
         ):
             group.type = "INSTITUTE"
 
@@ -198,7 +200,10 @@ def _named_by_country(
         government = any(
             w in classify.GOVERNMENT_HEADS for c in g.names() for w in c.text.lower().split()
         )
-        if government or not (fits or in_title):
+        # "Een Chinees onderzoeksinstituut ... heeft gekocht. Qblox verkocht ... aan de
+        # Beijing Academy ... (BAQIS)": an indefinite lede that the next lines name
+        follows = not desc.definite and any(0 < c.start - desc.start <= 40 for c in g.names())
+        if government or not (fits or in_title or follows):
             continue
         if best is None or distance < best[0]:
             best = (distance, g)
