@@ -278,8 +278,7 @@ def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if low == "op" and place.type != "LOCATION":
                 continue  # "de terminal op de Maasvlakte"; never "op Nederland"
             pattern = ("uit" if low in {"uit", "vanuit"} else "m_in_l") + how
-            if low == "in" and how == "" and view.kind_of(view.mention_at(tok.i - 1)) == \
-                    "description":  # type: ignore[arg-type]
+            if low == "in" and how == "" and _is_description(view, view.mention_at(tok.i - 1)):
                 continue  # "autofabrikanten in Europa": a generic description, not a seat
             yield Candidate("located_in", x, place, tok.i, "location", pattern,
                             (max(sent.start, x.start - 2) if x.start >= sent.start
