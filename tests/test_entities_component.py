@@ -236,3 +236,11 @@ def test_acronym_with_article_is_an_institute(nlp: Language) -> None:
     doc = nlp("Volgens de QVDX is het risico groot. Ook XNTC verkoopt chips aan QVDX.")
     types = {e.name: e.type for e in doc._.entities}
     assert types["QVDX"] == "INSTITUTE" and types["XNTC"] == "FIRM"
+
+
+def test_national_subsidiary_is_one_firm(nlp: Language) -> None:
+    doc = nlp("Thales Nederland bouwt radars. Nederland koopt ze.")
+    names = {(e.type, e.name) for e in doc._.entities}
+    assert ("FIRM", "Thales Nederland") in names and ("COUNTRY", "Nederland") in names
+    doc = nlp("Volgens ingewijden dreigt ASML Nederland te verlaten.")
+    assert {e.type for e in doc._.entities} >= {"FIRM", "COUNTRY"}

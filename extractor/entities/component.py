@@ -52,6 +52,7 @@ class EntityComponent:
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
         selected = _coordinated_names(doc, selected)
+        selected = _national_subsidiaries(doc, selected)
         selected = _split_trailing_acronyms(doc, selected)
         _attach_entries(selected, self.gazetteer)
         _glue_descriptors(doc, selected)
@@ -85,6 +86,43 @@ def _load(paths: Sequence[str]) -> Gazetteer:
         return load_gazetteer(extra)
     # No shipped data (a stripped-down install): the user's files alone still work.
     return Gazetteer([entry for path in extra for entry in parse_file(path)])
+
+
+def _national_subsidiaries(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """ "Thales Nederland", "Huawei Belgium": an organisation name followed by a country
+    name is the national subsidiary, one FIRM, not a firm and a country."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            nxt is not None
+            and nxt.type == "COUNTRY"
+            and nxt.start == cand.end
+            and cand.kind == "name"
+            and cand.source not in {"description", "product", "country"}
+            and (
+                (cand.entry is not None and cand.entry.type == "FIRM")
+                or cand.extra.get("label") in {"ORG", "MISC"}
+            )
+            and "\n" not in doc[cand.end - 1].whitespace_
+            and not nxt.text.endswith(("'s", "’s"))
+            # "dreigt ASML Nederland te verlaten": the country is an object there
+            and not (
+                nxt.end < len(doc)
+                and (doc[nxt.end].lower_ == "te" or doc[nxt.end].pos_ in {"VERB", "AUX"})
+            )
+        ):
+            merged = _make(doc, cand.start, nxt.end, "name", "rule", type="FIRM")
+            if merged is not None:
+                merged.extra["label"] = "ORG"
+                out.append(merged)
+                i += 2
+                continue
+        out.append(cand)
+        i += 1
+    return out
 
 
 def _coordinated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
