@@ -244,3 +244,15 @@ def test_national_subsidiary_is_one_firm(nlp: Language) -> None:
     assert ("FIRM", "Thales Nederland") in names and ("COUNTRY", "Nederland") in names
     doc = nlp("Volgens ingewijden dreigt ASML Nederland te verlaten.")
     assert {e.type for e in doc._.entities} >= {"FIRM", "COUNTRY"}
+
+
+def test_belgian_regions_provinces_and_short_institute_names(nlp: Language) -> None:
+    doc = nlp(
+        "De provincie Noord-Brabant investeert. Het Waalse Gewest en de Europese "
+        "Commissie reageren. De Commissie zwijgt."
+    )
+    found = {(e.type, e.name) for e in doc._.entities}
+    assert ("INSTITUTE", "provincie Noord-Brabant") in found
+    assert ("INSTITUTE", "Waalse Gewest") in found
+    commission = _by_name(doc._.entities, "Europese Commissie")
+    assert "Commissie" in {m.text for m in commission.mentions}

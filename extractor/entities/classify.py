@@ -303,6 +303,8 @@ def decide_name_type(
         return by_name or by_descriptor or fallback
     if by_name is not None:
         return by_name
+    if given in {"FIRM", "INSTITUTE"}:
+        return given  # a rule knew ("het Waalse Gewest", "Port of Antwerp-Bruges")
     if descriptor is not None and is_place_word(descriptor):
         return "LOCATION"
     if by_descriptor is not None:

@@ -212,6 +212,9 @@ def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:
         if cand.source in {"description", "product", "country"}:
             continue
         entry = gazetteer.lookup(cand.text)
+        stem, _, tail = cand.text.rpartition("-")
+        if entry is None and stem and tail.islower() and classify.is_firm_word(tail):
+            entry = gazetteer.lookup(stem)  # "SMIC-groep" is SMIC
         if entry is None:
             continue
         if cand.type == "PRODUCT" and entry.type != "PRODUCT":

@@ -234,6 +234,14 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
             words_b = strip_possessive(cb.text).split()
             if len(words_a) >= len(words_b):
                 continue
+            if (
+                len(words_a) == 1
+                and ca.type == "INSTITUTE"
+                and cb.type == "INSTITUTE"
+                and (words_b[-1] == words_a[0] and words_a[0][:1].isupper())
+            ):
+                uf.union(b, a)  # "de Commissie" after "de Europese Commissie"
+                continue
             if ca.type == "PERSON":
                 # "Verhoef" = "Mark Verhoef"; "Van der Linden" = "Anke van der Linden"
                 tail = [w.lower() for w in words_b[-len(words_a) :]]

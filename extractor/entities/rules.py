@@ -67,6 +67,20 @@ _PLACE_ORGANISATIONS = frozenset(
         "brandweer",
         "veiligheidsregio",
         "luchthaven",
+        "provincie",
+    }
+)
+_REGION_WORDS = frozenset(
+    {
+        "vlaams",
+        "vlaamse",
+        "waals",
+        "waalse",
+        "brussels",
+        "brusselse",
+        "duitstalige",
+        "franse",
+        "hoofdstedelijk",
     }
 )
 _ENGLISH_INSTITUTE_WORDS = frozenset(
@@ -268,14 +282,22 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
             and doc[nxt].lower_ not in DETERMINERS
         ):
             end = _capitalised_run(doc, nxt, 3)
-            cand = _make(
-                doc,
-                tok.i,
-                end,
-                "name",
-                "rule",
-                type="FIRM" if low.startswith("haven") else "INSTITUTE",
-            )
+            # "de provincie Noord-Brabant" acts; "in de provincie Limburg" is a place
+            place = low == "provincie" and i >= 2 and lowers[i - 2] in {"in", "uit", "naar"}
+            if not place:
+                cand = _make(
+                    doc,
+                    tok.i,
+                    end,
+                    "name",
+                    "rule",
+                    type="FIRM" if low.startswith("haven") else "INSTITUTE",
+                )
+                if cand is not None:
+                    out.append(cand)
+        # "het Waalse Gewest", "de Vlaamse Gemeenschap": Belgian regions as governments
+        if text in {"Gewest", "Gemeenschap"} and i > 0 and lowers[i - 1] in _REGION_WORDS:
+            cand = _make(doc, i - 1, i + 1, "name", "rule", type="INSTITUTE")
             if cand is not None:
                 out.append(cand)
         # Bare acronyms the model missed ("CETC", "TSMC"): organisations in this domain.
