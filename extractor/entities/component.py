@@ -54,6 +54,7 @@ class EntityComponent:
         selected = _coordinated_names(doc, selected)
         selected = _national_subsidiaries(doc, selected)
         selected = _split_trailing_acronyms(doc, selected)
+        selected = _split_trailing_places(doc, selected, self.gazetteer)
         _attach_entries(selected, self.gazetteer)
         _glue_descriptors(doc, selected)
         _name_adjectives(doc, selected)
@@ -167,6 +168,35 @@ def _coordinated_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     if not added:
         return cands
     return sorted([*cands, *added], key=lambda c: c.start)
+
+
+def _split_trailing_places(
+    doc: Doc, cands: list[Candidate], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """ "Pfizer Puurs", "Tata Steel IJmuiden": a known organisation and the place of its
+    plant are two entities (unless the gazetteer knows the whole name)."""
+    out: list[Candidate] = []
+    for cand in cands:
+        n_tokens = cand.end - cand.start
+        if cand.kind == "name" and cand.entry is None and n_tokens >= 2:
+            place = doc[cand.end - 1].text
+            org = doc[cand.start : cand.end - 1].text
+            entry = gazetteer.lookup(org)
+            if (
+                place.casefold() in classify.known_places()
+                and entry is not None
+                and entry.type in {"FIRM", "INSTITUTE"}
+                and gazetteer.lookup(cand.text) is None
+            ):
+                head = _make(
+                    doc, cand.start, cand.end - 1, "name", cand.source, type=entry.type, entry=entry
+                )
+                tail = _make(doc, cand.end - 1, cand.end, "name", cand.source, type="LOCATION")
+                if head is not None and tail is not None:
+                    out += [head, tail]
+                    continue
+        out.append(cand)
+    return out
 
 
 def _split_trailing_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
