@@ -220,6 +220,10 @@ _NEVER_NAMES = frozenset(
     """lees bekijk kijk luister volg meer ook foto video beeld bron update niemand iedereen
     waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie""".split()
 )
+# "Foreign Military Sales-programma", "Wassenaar-akkoord": schemes, not organisations
+_SCHEME_WORDS = frozenset(
+    {"programma", "regeling", "wet", "akkoord", "verdrag", "project", "plan", "fonds"}
+)
 _LAW_WORDS = frozenset(
     {"act", "wet", "verdrag", "richtlijn", "verordening", "akkoord", "list", "lijst"}
 )
@@ -311,7 +315,14 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             continue  # "minister Sander Wijnberg (Buitenlandse Handel)"
         if len(span.text) < 2 or not any(ch.isalpha() for ch in span.text):
             continue  # "F" of a split "F-16", "2021"
-        if words[0] in _NEVER_NAMES or words[-1] in _LAW_WORDS:
+        after = doc[end].lower_ if end < len(doc) else ""
+        tail = words[-1].rsplit("-", 1)[-1]
+        if (
+            words[0] in _NEVER_NAMES
+            or words[-1] in _LAW_WORDS
+            or after in _LAW_WORDS
+            or (tail != words[-1] and tail in _SCHEME_WORDS)
+        ):
             continue  # "Lees ook", "Niemand"; laws ("National Security and Investment Act")
         if (
             end - start == 1
