@@ -88,7 +88,7 @@ def main() -> None:
     parser.add_argument("--ner-model", default=None)
     parser.add_argument("--text", action="append", default=[])
     parser.add_argument("--words", type=int, default=60000)
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--n-process", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()

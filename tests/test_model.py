@@ -77,3 +77,9 @@ def test_annotations_on_news_text(nlp) -> None:  # type: ignore[no-untyped-def]
     assert lemmas["machines"] == "machine"
     assert {e.label_ for e in doc.ents} <= {"PER", "ORG", "LOC", "MISC"}
     assert doc.ents, "no entities at all in a sentence full of names"
+
+
+def test_news_tokenization(nlp) -> None:  # type: ignore[no-untyped-def]
+    words = [t.text for t in nlp.make_doc("Export naar de VS. Dat meldt 's-Hertogenbosch.")]
+    assert words[3:5] == ["VS", "."]
+    assert "'s-Hertogenbosch" in words
