@@ -204,7 +204,7 @@ def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None
     nlp.meta["version"] = "0.1.0"
     nlp.meta["description"] = (
         "Dutch pipeline of the extractor project: morphologizer and parser trained on UD Dutch "
-        "LassySmall (CC BY-SA 4.0), NER trained on CoNLL-2002 (research use only). "
+        "LassySmall and Alpino (CC BY-SA 4.0), NER trained on CoNLL-2002 (research use only). "
         "See models/README.md."
     )
     nlp.meta["license"] = "NER: research use only (CoNLL-2002); UD components: CC BY-SA 4.0"
