@@ -18,6 +18,7 @@ from ..schema import EntityType
 # The word lists are re-exported: callers read them as classify.X next to the rules.
 from .lexicon import (  # noqa: F401
     DEMONYMS,
+    ENGLISH_INSTITUTE_WORDS,
     EVALUATIVE_PREFIXES,
     FIRM_DESCRIPTOR_HEADS,
     GENERIC_DESCRIPTIONS,
@@ -189,12 +190,14 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
         len(lowered) == 1 and lowered[0] in {"n.v.", "b.v."}
     ):
         return "FIRM"
-    if any(is_institute_word(t) for t in lowered):
+    if any(is_institute_word(t) or t in ENGLISH_INSTITUTE_WORDS for t in lowered):
         return "INSTITUTE"
     if any(t.startswith(("universit", "hogeschool", "instit", "ministerie")) for t in lowered):
         return "INSTITUTE"
     if any(is_firm_word(t) and t not in {"groep"} for t in lowered[1:]):
         return "FIRM"
+    if len(lowered) >= 2 and lowered[-1].endswith(("technology", "tech")):
+        return "FIRM"  # "Vishay Intertechnology"
     return None
 
 

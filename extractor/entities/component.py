@@ -45,9 +45,11 @@ class EntityComponent:
         self.gazetteer = _load(gazetteers)
         self.matcher = GazetteerMatcher(nlp, self.gazetteer) if len(self.gazetteer) else None
         self.known_words = _known_words(nlp)
+        self.known_forms = _known_forms(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["extractor_known_words"] = self.known_words
+        doc.user_data["extractor_known_forms"] = self.known_forms
         cands = find_candidates(doc, self.matcher)
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
@@ -79,6 +81,17 @@ def _known_words(nlp: Language) -> frozenset[str]:
         if isinstance(value, list | tuple | set):
             words.update(w for w in value if isinstance(w, str))
     return frozenset(words)
+
+
+def _known_forms(nlp: Language) -> object | None:
+    """The lemmatizer's table of inflected forms ("concurrenten" -> "concurrent"), used
+    for membership tests only (its keys are hashes), or None."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_lookup"):
+        return None
+    return lookups.get_table("lemma_lookup")
 
 
 def _load(paths: Sequence[str]) -> Gazetteer:

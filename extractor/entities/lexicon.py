@@ -189,4 +189,11 @@ NAME_PARTICLES: frozenset[str] = frozenset({
     "al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "ibn", "la", "le",
     "ten", "ter", "van", "vom", "von",
 })
+
+# English heads of institute names ("Joint Program Office", "Harbin Institute ...").
+ENGLISH_INSTITUTE_WORDS: frozenset[str] = frozenset(
+    """academy institute institution university college school council foundation commission
+    authority agency department bureau office court parliament army navy ministry laboratory
+    laboratories centre center society""".split()
+)
 # fmt: on

@@ -78,6 +78,10 @@ def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | No
     return start, end, descriptor
 
 
+_CUT_WORDS = frozenset({"en"})  # "Continental en Volkswagen" are two names
+_NAME_INNER_WORDS = frozenset(
+    "van de der den ter ten von vom voor of for and & y del la le du da di al el".split()
+)  # "Continental en Volkswagen" are two names
 _CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!"})
 
 
@@ -114,8 +118,16 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
     """Cut an NER span at punctuation and drop lower-case words and sentence-initial
     common nouns at its edges ("Afscheid van", "Innovatie Tom" -> "Tom")."""
     for k in range(start, end):
-        if doc[k].text in _CUT_PUNCT:
+        if doc[k].text in _CUT_PUNCT or (k > start and doc[k].text in _CUT_WORDS):
             end = k
+            break
+        if (
+            k > start
+            and doc[k].is_lower
+            and doc[k].lower_ not in _NAME_INNER_WORDS
+            and (k + 1 < end)
+        ):
+            end = k  # "Defensie bij Raytheon": a lower-case word ends the name
             break
     # "Analisten van ING", "Switchblade van AeroVironment": the name after "van", unless
     # the word before it heads an organisation name ("Raad van State", "Hof van Justitie")

@@ -83,11 +83,6 @@ _REGION_WORDS = frozenset(
         "hoofdstedelijk",
     }
 )
-_ENGLISH_INSTITUTE_WORDS = frozenset(
-    """academy institute institution university college school council foundation commission
-    authority agency department bureau office court parliament army navy ministry laboratory
-    laboratories centre center society""".split()
-)
 _NAME_JOINERS = frozenset({"van", "voor", "of", "for", "and", "de", "der", "den", "&", "en"})
 
 
@@ -239,7 +234,8 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 port = words[0] == "Port" and "of" in words  # "Port of Antwerp-Bruges"
                 if (
                     any(
-                        classify.is_institute_word(w) or w.lower() in _ENGLISH_INSTITUTE_WORDS
+                        classify.is_institute_word(w)
+                        or w.lower() in classify.ENGLISH_INSTITUTE_WORDS
                         for w in words
                     )
                     or port
