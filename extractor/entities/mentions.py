@@ -137,11 +137,13 @@ def is_common_word(doc: Doc, tok: Token) -> bool:
         return False
     if tok.pos_ not in {"PROPN", "NOUN", "X", "SYM", "NUM"}:
         return True
-    if tok.pos_ == "PROPN":
-        return False
-    known = doc.user_data.get("extractor_known_words") or frozenset()
+    # inflected forms ("concurrenten", "analisten") are never brand names; the lemma
+    # list itself has some ("boeing"), so it counts only when the tagger agrees
     forms = doc.user_data.get("extractor_known_forms")
-    return low in known or (forms is not None and low in forms)
+    if forms is not None and low in forms:
+        return True
+    known = doc.user_data.get("extractor_known_words") or frozenset()
+    return tok.pos_ != "PROPN" and low in known
 
 
 def _has_pos(doc: Doc) -> bool:
