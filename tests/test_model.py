@@ -20,15 +20,34 @@ UPOS = {
 @pytest.mark.parametrize(
     ("texts", "starts"),
     [
-        (["Kop", "\n\n", "De", "tekst"], [True, None, True, None]),
-        (["Kop", "\n", "De"], [True, None, True]),
-        (["Een", "zin", ".", "Nog"], [True, None, None, None]),
-        (["a", "\n \n", "\n", "b"], [True, None, None, True]),
+        (["Kop", "\n\n", "De", "tekst"], [True, False, True, False]),
+        (["Kop", "\n", "De"], [True, False, True]),
+        (["Een", "zin", ".", "Nog"], [True, False, False, None]),
+        (["a", "\n \n", "\n", "b"], [True, False, False, True]),
+        (["Zei", "dhr.", "Jansen"], [True, False, None]),
+        (["ja", "!", '"', "Hij"], [True, False, None, None]),
+        (["Ja", ".", "  ", "Nee"], [True, False, False, None]),
+        (["Chipmachinefabrikant", "ASML", "uit"], [True, False, False]),
         ([], []),
     ],
 )
 def test_paragraph_starts(texts: list[str], starts: list[bool | None]) -> None:
     assert paragraph_starts(texts) == starts
+
+
+@pytest.mark.parametrize(
+    ("texts", "spaces", "starts"),
+    [
+        # doeleinden." Veel -> the quote closes the sentence; "Veel" may start the next one
+        (["doeleinden", ".", '"', "Veel"], [False, False, True, True], [True, False, False, None]),
+        # zei hij. "Nee -> the quote opens the next sentence
+        (["hij", ".", '"', "Nee"], [False, True, False, True], [True, False, None, None]),
+    ],
+)
+def test_paragraph_starts_quotes(
+    texts: list[str], spaces: list[bool], starts: list[bool | None]
+) -> None:
+    assert paragraph_starts(texts, spaces) == starts
 
 
 def test_missing_model_dir_is_a_model_error(tmp_path: Path) -> None:
@@ -68,6 +87,10 @@ def test_annotations_on_news_text(nlp) -> None:  # type: ignore[no-untyped-def]
     # The headline has no full stop; the blank line still ends it.
     assert sents[0].text.strip() == "ASML levert chipmachines aan China"
     assert len(sents) == 3
+    # No punctuation, no boundary: the parser may not cut "chipmachinefabrikant | ASML".
+    assert [
+        len(list(nlp(t).sents)) for t in ("Chipmachinefabrikant ASML uit Veldhoven zei dat.",)
+    ] == [1]
     assert all(t.pos_ in UPOS for t in doc)
     deps = {t.dep_ for t in doc}
     assert {"nsubj", "punct"} <= deps
