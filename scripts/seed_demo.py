@@ -1,6 +1,6 @@
 """Print the seed article's claims, as the extractor finds them, as a Markdown table.
 
-    python scripts/seed_demo.py [--model DIR] [--seed FILE]
+    python scripts/seed_demo.py [--model DIR] [--seed FILE] [--write-readme README.md]
 
 (defaults: models/nl_extractor and ../shared/seed/nos-asml-cetc.txt)
 
@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+START, END = "<!-- seed-demo:start -->", "<!-- seed-demo:end -->"
 sys.path.insert(0, str(ROOT))
 
 
@@ -48,12 +49,24 @@ def main() -> int:
     parser.add_argument("--model", default=str(ROOT / "models" / "nl_extractor"))
     parser.add_argument("--seed", default=str(ROOT / ".." / "shared" / "seed" /
                                               "nos-asml-cetc.txt"))
+    parser.add_argument("--write-readme", type=Path, default=None,
+                        help="replace the table between the seed-demo markers of this file")
     args = parser.parse_args()
     seed = Path(args.seed)
     if not seed.exists():
         print(f"seed article not found: {seed}", file=sys.stderr)
         return 1
-    print(claims_table(seed.read_text(encoding="utf-8"), args.model))
+    table = claims_table(seed.read_text(encoding="utf-8"), args.model)
+    if args.write_readme is None:
+        print(table)
+        return 0
+    readme = args.write_readme.read_text(encoding="utf-8")
+    head, sep, rest = readme.partition(START)
+    _, sep2, tail = rest.partition(END)
+    if not (sep and sep2):
+        print(f"markers {START} / {END} not found in {args.write_readme}", file=sys.stderr)
+        return 1
+    args.write_readme.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
     return 0
 
 
