@@ -256,3 +256,11 @@ def test_belgian_regions_provinces_and_short_institute_names(nlp: Language) -> N
     assert ("INSTITUTE", "Waalse Gewest") in found
     commission = _by_name(doc._.entities, "Europese Commissie")
     assert "Commissie" in {m.text for m in commission.mentions}
+
+
+def test_place_after_preposition_and_nationality_adjective(nlp: Language) -> None:
+    doc = nlp(
+        "Samsung bouwt een fabriek in het Hongaarse Gödvaros. Hij werkt bij het Finse Bluefors."
+    )
+    found = {(e.type, e.name) for e in doc._.entities}
+    assert ("LOCATION", "Gödvaros") in found and ("FIRM", "Bluefors") in found

@@ -145,6 +145,17 @@ def _place_evidence(doc: Doc, names: Sequence[Candidate]) -> set[int]:
     for cand in names:
         if cand.start == 0 or cand.entry is not None:
             continue
+        s = cand.start
+        if (
+            s >= 3
+            and nationality_adjective_isos(doc[s - 1].text)
+            and doc[s - 2].lower_ in {"het", "de"}
+            and doc[s - 3].lower_ in {"in", "uit", "naar", "nabij", "vanuit"}
+        ):
+            # "een fabriek in het Hongaarse Göd": a place, whatever the NER label said
+            cand.extra["label"] = "LOC"
+            cand.type = "LOCATION"
+            continue
         prev = doc[cand.start - 1].lower_
         if prev not in _PLACE_PREPOSITIONS:
             continue
