@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from extractor.training import pipeline as tp
+from extractor.training import paths
 
 app = typer.Typer(
     help="Train the Dutch spaCy pipeline from the shared corpora.", no_args_is_help=True
@@ -26,7 +26,7 @@ app = typer.Typer(
 
 @app.command()
 def prepare(
-    data: Annotated[Path, typer.Option(help="the shared data folder")] = tp.DEFAULT_DATA_DIR,
+    data: Annotated[Path, typer.Option(help="the shared data folder")] = paths.DEFAULT_DATA_DIR,
     corpus: Annotated[Path, typer.Option(help="where the .spacy files go")] = Path("corpus"),
     ner_train: Annotated[
         list[Path] | None,
@@ -42,6 +42,8 @@ def prepare(
     ] = True,
 ) -> None:
     """Convert the corpora to DocBin files (NER data swappable with --ner-train/--ner-dev)."""
+    from extractor.training import pipeline as tp
+
     out = tp.CorpusPaths(corpus)
     counts = tp.prepare_ner(
         ner_train or [data / tp.NED_TRAIN],
@@ -74,6 +76,8 @@ def fit(
     ] = None,
 ) -> None:
     """Train the ``ud`` or the ``ner`` sub-pipeline (seeded by the config)."""
+    from extractor.training import pipeline as tp
+
     if component not in ("ud", "ner"):
         raise typer.BadParameter("component must be 'ud' or 'ner'")
     out = tp.CorpusPaths(corpus)
@@ -104,6 +108,8 @@ def assemble(
     ),
 ) -> None:
     """Assemble the shipped pipeline (adds lemmatizer tables and paragraph breaks)."""
+    from extractor.training import pipeline as tp
+
     tp.assemble(ud, ner, output)
     typer.echo(f"wrote {output}")
 
