@@ -109,6 +109,7 @@ class DocView:
 
     def __init__(self, doc: Doc, entities: Sequence[Any], mentions: Sequence[MentionLike]):
         self.doc = doc
+        self._marks: tuple[list[bool], list[bool]] | None = None
         self.types: dict[str, str] = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
         self.by_token: dict[int, MentionLike] = {}
@@ -331,20 +332,31 @@ class DocView:
         sentence (semicolons, brackets, subordinators, a comma before a relative pronoun)."""
         sent = self.sent_of(i)
         start, end = sent.start, sent.end
+        breaks, relatives = self._clause_marks()
         for j in range(i - 1, sent.start - 1, -1):
-            if _is_break(self.doc, j):
+            if breaks[j]:
                 start = j + 1
                 break
-            if _starts_relative(self.doc, j):
+            if relatives[j]:
                 start = j
                 break
         relative = self.doc[start].lower_ in RELATIVE_PRONOUNS and start > sent.start
         for j in range(i + 1, sent.end):
-            if _is_break(self.doc, j) or (relative and self.doc[j].text == ",") or \
-                    _starts_relative(self.doc, j):
+            if breaks[j] or relatives[j] or (relative and self.doc[j].text == ","):
                 end = j
                 break
         return start, end
+
+    def _clause_marks(self) -> tuple[list[bool], list[bool]]:
+        """Per token: does it break a clause, does it open a relative clause (computed once
+        per document: ``surface_clause`` asks for every token of a sentence, many times)."""
+        if self._marks is None:
+            n = len(self.doc)
+            self._marks = (
+                [_is_break(self.doc, j) for j in range(n)],
+                [_starts_relative(self.doc, j) for j in range(n)],
+            )
+        return self._marks
 
     def words(self, indices: Iterable[int]) -> list[str]:
         return [self.doc[i].lower_ for i in indices]
@@ -354,13 +366,16 @@ def _has_case(tok: Token) -> bool:
     return any(c.dep_ == "case" for c in tok.children)
 
 
+_COMMA_SUBORDINATORS = RELATIVE_PRONOUNS | {
+    "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel", "waar"}
+
+
 def _is_break(doc: Doc, j: int) -> bool:
     t = doc[j]
     if t.lower_ in CLAUSE_BREAKS or ("\n" in t.text and t.is_space):
         return True
     nxt = doc[j + 1] if j + 1 < len(doc) else None
-    if t.text == "," and nxt is not None and nxt.lower_ in RELATIVE_PRONOUNS | {
-            "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel", "waar"}:
+    if t.text == "," and nxt is not None and nxt.lower_ in _COMMA_SUBORDINATORS:
         return True
     # ", en het bedrijf exporteert ...": a second main clause
     if t.text == "," and nxt is not None and nxt.lower_ in {"en", "maar"} and j + 2 < len(doc) \
