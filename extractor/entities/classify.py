@@ -42,7 +42,13 @@ def ends_with_head(word: str, heads: Sequence[str]) -> str | None:
 
     "chipmachinefabrikant" -> "fabrikant"; "quantum-instituut" -> "instituut".
     """
-    low = word.lower()
+    heads = heads if isinstance(heads, tuple | frozenset) else tuple(heads)
+    return _ends_with_head(word.lower(), heads)
+
+
+@lru_cache(maxsize=131072)
+def _ends_with_head(low: str, heads: tuple[str, ...] | frozenset[str]) -> str | None:
+    # Cached: the same words are typed many times per article, against a few fixed lists.
     best: str | None = None
     for head in heads:
         if low.endswith(head) and (best is None or len(head) > len(best)):
