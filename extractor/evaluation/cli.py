@@ -28,6 +28,23 @@ def _table(title: str, rows: dict[str, dict[str, float | int]]) -> None:
     Console().print(table)
 
 
+def _calibration(run: object) -> dict[str, object]:
+    from dataclasses import asdict
+
+    from .calibration import claim_outcomes, reliability
+    from .claims_eval import GoldRun
+
+    assert isinstance(run, GoldRun)
+    outcomes = [
+        o for gold, record, _ in run.per_article
+        for o in claim_outcomes(gold, record.entities, record.claims)
+    ]
+    bins, ece = reliability(outcomes)
+    return {"ece": round(ece, 4), "claims": len(outcomes),
+            "bins": [{k: round(v, 4) if isinstance(v, float) else v
+                      for k, v in asdict(b).items()} for b in bins]}
+
+
 @evaluate_app.command("claims")
 def claims_command(
     gold_dir: Annotated[Path, typer.Argument(help="folder of STEM.gold.json + STEM.txt")],
@@ -46,6 +63,7 @@ def claims_command(
     except GoldError as exc:
         raise typer.BadParameter(str(exc)) from exc
     result = run.scores.as_dict()
+    result["calibration"] = _calibration(run)
     if json_out:
         typer.echo(json.dumps(result, indent=2))
         return
@@ -59,6 +77,12 @@ def claims_command(
     )
     _table("claims", {**cls["per_predicate"], "micro": cls["micro"]})
     typer.echo(f"negation accuracy on matched claims: {cls['negation_accuracy']}")
+    cal = result["calibration"]
+    assert isinstance(cal, dict)
+    typer.echo(f"confidence: ECE {cal['ece']}; " + "; ".join(
+        f"[{b['low']:.1f},{b['high']:.1f}) n={b['count']} conf={b['mean_confidence']:.2f} "
+        f"acc={b['accuracy']:.2f}" for b in cal["bins"] if b["count"]
+    ))
     if errors:
         from .report import error_lines
 
