@@ -4,7 +4,7 @@ Fetch and clean articles, find the firms, institutes, products and countries
 they mention, and write the claims they make about them as JSON.
 
 >>> from extractor import Pipeline, Settings
->>> for record in Pipeline(Settings()).run(["samples/asml-china.html"]):
+>>> for record in Pipeline(Settings()).run(["samples/nl-01-asml-exportregels.html"]):
 ...     print(record.title, len(record.claims))
 """
 
