@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Settings
 from .errors import ExtractorError, NlpError, NotDutchError
 from .fetch import RawDocument, fetch_iter
 from .schema import ArticleRecord, ExtractorInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 from .sources import Source, parse_source
 
 log = logging.getLogger(__name__)
@@ -138,7 +141,9 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
         doc._.published = records[i].published
         docs.append(doc)
     try:
-        annotated = list(nlp.pipe(docs, batch_size=settings.batch_size))
+        annotated: list[Doc | ExtractorError] = list(
+            nlp.pipe(docs, batch_size=settings.batch_size)
+        )
     except Exception:  # isolate the article that broke the batch
         annotated = []
         for doc in docs:
@@ -147,13 +152,13 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
             except Exception as exc:
                 log.exception("NLP failed on one article")
                 annotated.append(NlpError(repr(exc)))
-    for i, doc in zip(todo, annotated, strict=True):
-        if isinstance(doc, ExtractorError):
-            out[i] = _with_error(records[i], doc)
+    for i, result in zip(todo, annotated, strict=True):
+        if isinstance(result, ExtractorError):
+            out[i] = _with_error(records[i], result)
         else:
-            out[i] = records[i].model_copy(
-                update={"entities": list(doc._.entities or []), "claims": list(doc._.claims or [])}
-            )
+            out[i] = records[i].model_copy(update={
+                "entities": list(result._.entities or []), "claims": list(result._.claims or [])
+            })
     return out
 
 

@@ -14,7 +14,7 @@ def error_lines(run: GoldRun) -> Iterator[str]:
         pairs = claim_alignment(record.entities, gold.entities)
         names = {e.id: e.name for e in record.entities}
         gold_keys = {(c.subject, c.predicate, c.object, c.negated) for c in gold.claims}
-        pred_keys = set()
+        pred_keys: set[tuple[str, str, str, bool]] = set()
         for c in record.claims:
             key = (
                 pairs.get(c.subject, "?" + names.get(c.subject, c.subject)),
@@ -31,7 +31,7 @@ def error_lines(run: GoldRun) -> Iterator[str]:
         for e in record.entities:
             if e.id not in pairs and not e.from_adjective:
                 yield f"  entity spurious: {e.type:9} {e.name}"
-        for key in sorted(gold_keys - pred_keys):
-            yield f"  claim missed   : {key}"
-        for key in sorted(pred_keys - gold_keys, key=str):
-            yield f"  claim spurious : {key}"
+        for missed in sorted(gold_keys - pred_keys):
+            yield f"  claim missed   : {missed}"
+        for spurious in sorted(pred_keys - gold_keys, key=str):
+            yield f"  claim spurious : {spurious}"

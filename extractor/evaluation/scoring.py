@@ -202,7 +202,9 @@ def score_claims(
 ) -> tuple[dict[str, PRF], int, int]:
     """Per-predicate counts, plus (negation agreements, claims matched ignoring negation)."""
     pairs = claim_alignment(predicted_entities, gold.entities)
-    gold_keys = {(c.subject, c.predicate, c.object): c.negated for c in gold.claims}
+    gold_keys: dict[tuple[str, str, str], bool] = {
+        (c.subject, c.predicate, c.object): c.negated for c in gold.claims
+    }
     table: dict[str, PRF] = {}
     for c in gold.claims:
         table.setdefault(c.predicate, PRF())
@@ -210,7 +212,7 @@ def score_claims(
     hit: set[tuple[str, str, str]] = set()
     neg_agree = neg_matched = 0
     for claim in claims:
-        key = (
+        key: tuple[str, str, str] = (
             pairs.get(claim.subject, "?" + claim.subject),
             claim.predicate,
             pairs.get(claim.object, "?" + claim.object),

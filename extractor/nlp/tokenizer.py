@@ -92,7 +92,7 @@ def space_fixes(doc: Doc) -> Doc:
     for token in doc:
         if token.is_space:
             token.pos_ = "SPACE"
-            token.set_morph(None)
+            token.set_morph(None)  # type: ignore[attr-defined]  # missing from spaCy's stub
     ents = []
     changed = False
     for ent in doc.ents:

@@ -39,7 +39,7 @@ def hash_char_embed(
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     attr_ids = [intify_attr(a) for a in attrs]
-    embeddings = [
+    embeddings: list[Model] = [
         HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
     ]
     hashed: Model[list[Doc], Ragged] = chain(

@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.vocab import Vocab
@@ -175,10 +176,11 @@ def add_tokenizer_exceptions(nlp: spacy.Language) -> None:
     """News-text fixes to spaCy's Dutch tokenizer, stored with the model."""
     from spacy.symbols import ORTH
 
-    rules = dict(nlp.tokenizer.rules)
-    nlp.tokenizer.rules = {k: v for k, v in rules.items() if not is_shouted_abbreviation(k, rules)}
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (typed as a plain callable)
+    rules = dict(tokenizer.rules)
+    tokenizer.rules = {k: v for k, v in rules.items() if not is_shouted_abbreviation(k, rules)}
     for name in _APOSTROPHE_PLACES:
-        nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+        tokenizer.add_special_case(name, [{ORTH: name}])
 
 
 def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None = None) -> Path:
@@ -194,7 +196,7 @@ def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None
     nlp.add_pipe("space_fixes", last=True)
     # Tables come from spacy-lookups-data now and are written into the model directory,
     # so nothing is looked up at run time.
-    nlp.get_pipe("lemmatizer").initialize(nlp=nlp)
+    nlp.get_pipe("lemmatizer").initialize(nlp=nlp)  # type: ignore[attr-defined]
     add_tokenizer_exceptions(nlp)
     nlp.meta["name"] = "nl_extractor"
     nlp.meta["version"] = "0.1.0"
