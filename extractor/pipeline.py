@@ -27,6 +27,20 @@ from .sources import Source, parse_source
 log = logging.getLogger(__name__)
 
 DUTCH = "nl"
+#: Below this many words langdetect is unreliable (short Dutch texts come out as Afrikaans):
+#: such texts are kept as Dutch rather than dropped.
+MIN_WORDS_FOR_LANGUAGE = 15
+#: Only a confident verdict rejects an article as not Dutch.
+MIN_SCORE_FOR_LANGUAGE = 0.8
+
+
+def rejected_as_not_dutch(language: str | None, score: float | None, text: str) -> bool:
+    """Is the article surely not Dutch? Unsure cases (short text, low score) are kept."""
+    if language == DUTCH or language is None:
+        return False
+    if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:
+        return False
+    return (score or 0.0) >= MIN_SCORE_FOR_LANGUAGE
 
 
 def extractor_info(settings: Settings, *, with_nlp: bool) -> ExtractorInfo:
@@ -113,7 +127,9 @@ def article_stage(
             records.append(error_record(raw, "extraction_failed", info, repr(exc)))
             continue
         record = _article_record(raw, article, info)
-        if record.language != DUTCH and not settings.any_language:
+        if not settings.any_language and rejected_as_not_dutch(
+            record.language, record.language_score, article.text
+        ):
             record = _with_error(record, NotDutchError(
                 f"article language is {record.language!r} "
                 f"(score {record.language_score or 0:.2f}), not Dutch"
