@@ -211,3 +211,17 @@ def test_takeover_in_the_passive_and_foreign_hands():
     _, got, _ = run(doc, [("Nexperia", "FIRM", [(0, 1)]), ("CN", "COUNTRY", [])],
                     adjectives=[("CN", 5)])
     assert got == {("CN", "owns", "Nexperia", False)}
+
+
+def test_relative_clause_after_a_place_of_origin_is_about_the_organisation():
+    # "CXMT uit Hefei , dat geheugenchips maakt": "dat" stands for CXMT, not for Hefei
+    doc = unparsed(["CXMT", "uit", "Hefei", ",", "dat", "geheugenchips", "maakt", "."])
+    _, got, _ = run(doc, [("CXMT", "FIRM", [(0, 1)]), ("Hefei", "LOCATION", [(2, 3)]),
+                          ("geheugenchips", "PRODUCT", [(5, 6)])])
+    assert ("CXMT", "produces", "geheugenchips", False) in got
+    # "FN Herstal , de wapenfabrikant uit Luik die in handen is van het Waalse Gewest"
+    doc = unparsed(["FN Herstal", ",", "de", "wapenfabrikant", "uit", "Luik", "die", "in",
+                    "handen", "is", "van", "het", "Waalse Gewest", "."])
+    _, got, _ = run(doc, [("FN Herstal", "FIRM", [(0, 1)]), ("Luik", "LOCATION", [(5, 6)]),
+                          ("Waals Gewest", "INSTITUTE", [(12, 13)])])
+    assert ("Waals Gewest", "owns", "FN Herstal", False) in got

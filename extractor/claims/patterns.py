@@ -258,6 +258,12 @@ def relative_antecedent(view: DocView, r: int) -> Arg | None:
     if j < 0:
         return None
     m = view.mention_at(j)
+    if m is not None and view.type_of(m) == "LOCATION" and m.start > 1 and \
+            doc[m.start - 1].lower_ in {"uit", "in", "te"}:
+        # "CXMT uit Hefei, dat geheugenchips maakt", "de wapenfabrikant uit Luik die ...":
+        # the place belongs to the description; the clause is about the organisation
+        j = m.start - 2
+        m = view.mention_at(j)
     if m is not None:
         return view.arg(m, "relpron_surface") if view.type_of(m) in ORG | {
             "COUNTRY", "PERSON"} else None
