@@ -225,3 +225,15 @@ def test_relative_clause_after_a_place_of_origin_is_about_the_organisation():
     _, got, _ = run(doc, [("FN Herstal", "FIRM", [(0, 1)]), ("Luik", "LOCATION", [(5, 6)]),
                           ("Waals Gewest", "INSTITUTE", [(12, 13)])])
     assert ("Waals Gewest", "owns", "FN Herstal", False) in got
+
+
+def test_goods_made_for_an_organisation_are_supplied_to_it():
+    doc = unparsed(["VDL", "bouwt", "waferhandlers", "voor", "ASML", "."])
+    claims, got, ids = run(doc, [("VDL", "FIRM", [(0, 1)]), ("waferhandlers", "PRODUCT", [(2, 3)]),
+                                 ("ASML", "FIRM", [(4, 5)])])
+    assert got == {("VDL", "produces", "waferhandlers", False), ("VDL", "supplies", "ASML", False)}
+    assert next(c for c in claims if c.predicate == "supplies").product == ids["waferhandlers"]
+    # no goods named: "maakt plaats voor" states no supply
+    doc = unparsed(["VDL", "maakt", "plaats", "voor", "ASML", "."])
+    _, got, _ = run(doc, [("VDL", "FIRM", [(0, 1)]), ("ASML", "FIRM", [(4, 5)])])
+    assert got == set()

@@ -331,6 +331,29 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 if frame.negates:
                     c.extra["negates"] = 1.0
                 yield c
+        if FRAMES[lemma].predicate == "produces" and not FRAMES[lemma].negates:
+            yield from _made_for(view, tok, lemma, start, end)
+
+
+def _made_for(view: DocView, verb: Token, lemma: str, start: int, end: int
+              ) -> Iterator[Candidate]:
+    """"VDL bouwt waferhandlers voor ASML", "Thales bouwt radars voor de Koninklijke Marine":
+    goods made for an organisation are supplied to it (only with the goods named, so that
+    "maakt plaats voor" or "bouwt aan een relatie voor" stay out)."""
+    frame = VerbFrame(lemma, "supplies", {"subj": "S", "obj": "P", "voor": "O"})
+    readings: list[tuple[str, dict[str, list[tuple[Token, str]]]]] = [("surface_reading", {})]
+    if view.trusted(verb):
+        slots = {slot: [(t, v) for t, v in fillers if start <= t.i < end]
+                 for slot, fillers in _dep_slots(view, verb, frame).items()}
+        readings.insert(0, ("dep_reading", {k: v for k, v in slots.items() if v}))
+    for source, slots in readings:
+        roles = _roles(view, frame, slots)
+        _surface_fill(view, verb, frame, roles, start, end)
+        for c in _combine(view, verb, frame, roles, start, end):
+            if c.product is None or c.object.type not in ORG or c.subject.type not in ORG:
+                continue
+            c.extra[source] = 1.0
+            yield c
 
 
 def _roles(view: DocView, frame: VerbFrame,
