@@ -237,3 +237,13 @@ def test_goods_made_for_an_organisation_are_supplied_to_it():
     doc = unparsed(["VDL", "maakt", "plaats", "voor", "ASML", "."])
     _, got, _ = run(doc, [("VDL", "FIRM", [(0, 1)]), ("ASML", "FIRM", [(4, 5)])])
     assert got == set()
+
+
+def test_goods_received_from_a_firm_are_supplied_by_it_and_other_gifts_are_not():
+    doc = unparsed(["Hua Hong", "krijgt", "geen", "machines", "meer", "van", "ASML", "."])
+    _, got, _ = run(doc, [("Hua Hong", "FIRM", [(0, 1)]), ("machines", "PRODUCT", [(3, 4)]),
+                          ("ASML", "FIRM", [(6, 7)])])
+    assert got == {("ASML", "supplies", "Hua Hong", True)}
+    doc = unparsed(["Vanderveen", "kreeg", "een", "boete", "van", "de", "rechtbank", "."])
+    _, got, _ = run(doc, [("Vanderveen", "FIRM", [(0, 1)]), ("rechtbank", "INSTITUTE", [(6, 7)])])
+    assert got == set()

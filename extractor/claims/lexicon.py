@@ -49,6 +49,8 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "inkopen": _forms("ingekocht", "inkopen", "inkoopt"),
     "bestellen": _forms("bestel", "bestelt", "bestellen", "bestelde", "bestelden", "besteld"),
     "betrekken": _forms("betrekt", "betrekken", "betrok", "betrokken"),
+    "krijgen": _forms("krijg", "krijgt", "krijgen", "kreeg", "kregen", "gekregen"),
+    "ontvangen": _forms("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen"),
     "nemen": _forms("neem", "neemt", "nemen", "nam", "namen", "genomen"),
     "produceren": _forms(
         "produceer", "produceert", "produceren", "produceerde", "produceerden", "geproduceerd"
@@ -135,6 +137,10 @@ FRAMES: dict[str, VerbFrame] = {
         obj_org_predicate="owns", obj_org_slots={"subj": "S", "obj": "O"},
     ),
     "inkopen": VerbFrame("inkopen", "supplies", {"subj": "O", "obj": "P", "bij": "S", "van": "S"}),
+    # inverse: "Hua Hong krijgt geen machines meer van ASML" (only with goods named: see
+    # GOODS_ONLY_LEMMAS; "kreeg een boete van de rechtbank" is no supply)
+    "krijgen": VerbFrame("krijgen", "supplies", {"subj": "O", "obj": "P", "van": "S"}),
+    "ontvangen": VerbFrame("ontvangen", "supplies", {"subj": "O", "obj": "P", "van": "S"}),
     "bestellen": VerbFrame("bestellen", "supplies", {"subj": "O", "obj": "P", "bij": "S"}),
     "betrekken": VerbFrame("betrekken", "supplies",
                            {"subj": "O", "obj": "P", "van": "S", "bij": "S"}),
@@ -176,6 +182,9 @@ FRAMES: dict[str, VerbFrame] = {
     "vestigen": VerbFrame("vestigen", "located_in",
                           {"subj": "S", "obj": "S", "in": "O", "te": "O"}),
 }
+
+# Verbs that state a supply only when the goods are named (a PRODUCT object).
+GOODS_ONLY_LEMMAS = frozenset({"krijgen", "ontvangen"})
 
 # Nouns inside the object of "beperken/verbieden" that make it an export restriction
 # ("de export van ASML naar China"), so "van" and "naar" under the noun fill the frame.

@@ -17,6 +17,7 @@ from .docview import ORG, PREPOSITIONS, Arg, DocView, MentionLike
 from .lexicon import (
     CLIENT_NOUNS,
     FRAMES,
+    GOODS_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     RESTRICTED_TRADE_NOUNS,
     SEPARABLE,
@@ -597,6 +598,8 @@ def _combine(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str, list
         objects = [r for o in objects for r in _restricted_party(view, o, end)]
         if product is None:
             product = next((o for o in roles["O"] if o.type == "PRODUCT"), None)
+    if frame.lemma in GOODS_ONLY_LEMMAS and product is None:
+        return  # "kreeg een boete van de rechtbank": no goods, no supply
     if frame.predicate in {"supplies", "produces"} and _prohibited_infinitive(view, verb, start):
         return  # "verbiedt Nvidia om chips naar China te exporteren": no supply is stated
     if frame.lemma == "verkopen" and frame.predicate == "supplies" and _sells_a_unit(view, verb,
