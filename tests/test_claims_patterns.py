@@ -247,3 +247,16 @@ def test_goods_received_from_a_firm_are_supplied_by_it_and_other_gifts_are_not()
     doc = unparsed(["Vanderveen", "kreeg", "een", "boete", "van", "de", "rechtbank", "."])
     _, got, _ = run(doc, [("Vanderveen", "FIRM", [(0, 1)]), ("rechtbank", "INSTITUTE", [(6, 7)])])
     assert got == set()
+
+
+def test_production_of_named_goods_by_the_clause_subject_and_its_end():
+    doc = unparsed(["Airbus", "wil", "de", "productie", "van", "de", "A350", "opvoeren", "."])
+    _, got, _ = run(doc, [("Airbus", "FIRM", [(0, 1)]), ("A350", "PRODUCT", [(6, 7)])])
+    assert got == {("Airbus", "produces", "A350", False)}
+    doc = unparsed(["BMW", "stopte", "met", "de", "productie", "van", "de", "Mini", "."])
+    _, got, _ = run(doc, [("BMW", "FIRM", [(0, 1)]), ("Mini", "PRODUCT", [(7, 8)])])
+    assert got == {("BMW", "produces", "Mini", True)}
+    # "de productie van Philips" is the firm's output, not a product: no claim
+    doc = unparsed(["Samsung", "noemt", "de", "productie", "van", "Philips", "klein", "."])
+    _, got, _ = run(doc, [("Samsung", "FIRM", [(0, 1)]), ("Philips", "FIRM", [(5, 6)])])
+    assert got == set()

@@ -736,6 +736,32 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
     yield from _org_of_org_candidates(view, sent)
     yield from _stake_candidates(view, sent)
     yield from _order_candidates(view, sent, recent_suppliers)
+    yield from _production_candidates(view, sent)
+
+
+# "de productie van de A350": nouns that name making goods (not "levering": that is supply)
+MAKING_NOUNS = frozenset({"productie", "fabricage", "assemblage", "massaproductie",
+                          "serieproductie"})
+
+
+def _production_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Airbus wil de productie van de A350 opvoeren", "nadat BMW stopte met de productie van
+    de Mini" (negated by the stop verb): the clause subject makes the goods."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in MAKING_NOUNS or tok.i + 1 >= sent.end or \
+                doc[tok.i + 1].lower_ != "van":
+            continue
+        start, end = view.surface_clause(tok.i)
+        if any(trigger_lemma(view, doc[k]) in FRAMES for k in range(start, end)):
+            continue  # a trigger verb reads it: "bouwt de productie van vaccins af"
+        goods = _surface_after(view, tok.i + 1, end, limit=3)
+        if goods is None or goods.type != "PRODUCT":
+            continue
+        maker = _surface_subject(view, tok, start, tok.i, {goods.entity_id})
+        if maker is None or maker.type not in ORG:
+            continue
+        yield Candidate("produces", maker, goods, tok.i, "noun", "production_of", (start, end))
 
 
 ORDER_NOUNS = frozenset({"order", "orders", "bestelling", "bestellingen", "opdracht",
