@@ -260,3 +260,15 @@ def test_production_of_named_goods_by_the_clause_subject_and_its_end():
     doc = unparsed(["Samsung", "noemt", "de", "productie", "van", "Philips", "klein", "."])
     _, got, _ = run(doc, [("Samsung", "FIRM", [(0, 1)]), ("Philips", "FIRM", [(5, 6)])])
     assert got == set()
+
+
+def test_in_handen_van_after_a_share():
+    doc = unparsed(["Yamal LNG", ",", "voor", "een", "vijfde", "in", "handen", "van",
+                    "TotalEnergies", ",", "liet", "lng", "overladen", "."])
+    _, got, _ = run(doc, [("Yamal LNG", "FIRM", [(0, 1)]), ("TotalEnergies", "FIRM", [(8, 9)])])
+    assert got == {("TotalEnergies", "owns", "Yamal LNG", False)}
+    doc = unparsed(["Het", "havenbedrijf", "Havenbedrijf Rotterdam", "is", "voor", "70", "procent",
+                    "in", "handen", "van", "de", "gemeente Rotterdam", "."])
+    _, got, _ = run(doc, [("Havenbedrijf Rotterdam", "FIRM", [(2, 3)]),
+                          ("gemeente Rotterdam", "INSTITUTE", [(11, 12)])])
+    assert got == {("gemeente Rotterdam", "owns", "Havenbedrijf Rotterdam", False)}

@@ -764,6 +764,13 @@ def _production_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         yield Candidate("produces", maker, goods, tok.i, "noun", "production_of", (start, end))
 
 
+# Words of a share before "in handen van": "voor een vijfde", "voor 70 procent", "voor het
+# grootste deel", "voor de helft", "in meerderheid".
+SHARE_WORDS = frozenset({"voor", "procent", "deel", "helft", "vijfde", "derde", "kwart",
+                         "vierde", "meerderheid", "minderheid", "gedeeltelijk", "deels",
+                         "volledig", "grotendeels", "overgrote", "%"})
+
+
 ORDER_NOUNS = frozenset({"order", "orders", "bestelling", "bestellingen", "opdracht",
                          "opdrachten", "aankoop", "aankopen"})
 
@@ -984,9 +991,12 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
                 return args
     # linear order: "M (,|is|was) (een|de) ADJ* noun"
     k = noun.i - 1
+    skip = SKIPPABLE | COPULAS | {","}
     if noun.lower_ == "handen":
         k -= 1  # "in handen van"
-    while k >= start and (view.doc[k].lower_ in SKIPPABLE | COPULAS | {","}
+        # "Het Russische gasbedrijf, voor een vijfde in handen van ...": a share in between
+        skip = skip | SHARE_WORDS
+    while k >= start and (view.doc[k].lower_ in skip or view.doc[k].like_num
                           or view.doc[k].pos_ in {"ADJ", "ADV"} or k in view.adj_by_token) \
             and view.mention_at(k) is None:
         k -= 1
