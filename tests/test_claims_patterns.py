@@ -272,3 +272,12 @@ def test_in_handen_van_after_a_share():
     _, got, _ = run(doc, [("Havenbedrijf Rotterdam", "FIRM", [(2, 3)]),
                           ("gemeente Rotterdam", "INSTITUTE", [(11, 12)])])
     assert got == {("gemeente Rotterdam", "owns", "Havenbedrijf Rotterdam", False)}
+
+
+def test_in_handen_van_names_the_owner_of_each_share():
+    doc = unparsed(["Havenbedrijf Rotterdam", "is", "voor", "70", "procent", "in", "handen", "van",
+                    "de", "gemeente", "en", "voor", "30", "procent", "van", "de", "staat", "."])
+    _, got, _ = run(doc, [("Havenbedrijf Rotterdam", "FIRM", [(0, 1)]),
+                          ("gemeente", "INSTITUTE", [(9, 10)]), ("staat", "INSTITUTE", [(16, 17)])])
+    assert got == {("gemeente", "owns", "Havenbedrijf Rotterdam", False),
+                   ("staat", "owns", "Havenbedrijf Rotterdam", False)}

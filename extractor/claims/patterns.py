@@ -687,6 +687,8 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
         start, end = view.surface_clause(tok.i)
         described = _described(view, tok, start, end)
         complement = _van_complement(view, tok, end)
+        if tok.lower_ == "handen" and complement:
+            complement += _further_share_owners(view, complement, end)
         if predicate == "supplies" and not inverted:
             if complement and all(a.type == "PRODUCT" for a in complement):
                 # "leverancier van kobalt voor Chinese batterijfabrikanten zoals CATL"
@@ -769,6 +771,24 @@ def _production_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 SHARE_WORDS = frozenset({"voor", "procent", "deel", "helft", "vijfde", "derde", "kwart",
                          "vierde", "meerderheid", "minderheid", "gedeeltelijk", "deels",
                          "volledig", "grotendeels", "overgrote", "%"})
+
+
+def _further_share_owners(view: DocView, owners: list[Arg], end: int) -> list[Arg]:
+    """"in handen van de gemeente Rotterdam en voor 30 procent van de Nederlandse staat": the
+    owner of the next share, named after "en voor ... van"."""
+    doc = view.doc
+    k = max(a.end for a in owners)
+    if k + 1 >= end or doc[k].lower_ != "en" or doc[k + 1].lower_ != "voor":
+        return []
+    for j in range(k + 2, min(end, k + 7)):
+        w = doc[j]
+        if w.lower_ == "van":
+            a = _surface_after(view, j, end, limit=4)
+            return [a] if a is not None and a.type in ORG | {"COUNTRY"} and a.entity_id not in {
+                o.entity_id for o in owners} else []
+        if not (w.like_num or w.lower_ in SHARE_WORDS | SKIPPABLE):
+            return []
+    return []
 
 
 ORDER_NOUNS = frozenset({"order", "orders", "bestelling", "bestellingen", "opdracht",
