@@ -281,3 +281,17 @@ def test_in_handen_van_names_the_owner_of_each_share():
                           ("gemeente", "INSTITUTE", [(9, 10)]), ("staat", "INSTITUTE", [(16, 17)])])
     assert got == {("gemeente", "owns", "Havenbedrijf Rotterdam", False),
                    ("staat", "owns", "Havenbedrijf Rotterdam", False)}
+
+
+def test_binding_exports_to_a_licence_restricts_them():
+    doc = unparsed(["Nederland", "bindt", "de", "export", "van", "quantumapparatuur", "naar",
+                    "China", "aan", "een", "vergunning", "."])
+    _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("quantumapparatuur", "PRODUCT", [(5, 6)]),
+                          ("CN", "COUNTRY", [(7, 8)])])
+    assert got == {("NL", "restricts", "quantumapparatuur", False)}
+    # without a licence "binden" restricts nothing: "bindt klanten aan zich"
+    doc = unparsed(["Nederland", "bindt", "de", "export", "van", "quantumapparatuur", "aan",
+                    "China", "."])
+    _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("quantumapparatuur", "PRODUCT", [(5, 6)]),
+                          ("CN", "COUNTRY", [(7, 8)])])
+    assert got == set()

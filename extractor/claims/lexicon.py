@@ -51,6 +51,7 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "betrekken": _forms("betrekt", "betrekken", "betrok", "betrokken"),
     "krijgen": _forms("krijg", "krijgt", "krijgen", "kreeg", "kregen", "gekregen"),
     "ontvangen": _forms("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen"),
+    "binden": _forms("bindt", "binden", "bond", "bonden", "gebonden"),
     "nemen": _forms("neem", "neemt", "nemen", "nam", "namen", "genomen"),
     "produceren": _forms(
         "produceer", "produceert", "produceren", "produceerde", "produceerden", "geproduceerd"

@@ -66,6 +66,9 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
                 return sep
         if lemma == "leggen" and "banden" in _clause_words(view, tok):
             return "beperken"  # "aan banden leggen": to restrict
+        if lemma == "binden" and any(w.startswith("vergunning")
+                                     for w in _clause_words(view, tok)):
+            return "beperken"  # "de export van X aan een vergunning binden": to restrict
         if lemma == "maken" and "deel" in _clause_words(view, tok) and particle == "uit":
             return "uitmaken"
         return lemma if lemma in FRAMES and lemma not in {"nemen", "leggen",
