@@ -295,3 +295,11 @@ def test_binding_exports_to_a_licence_restricts_them():
     _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("quantumapparatuur", "PRODUCT", [(5, 6)]),
                           ("CN", "COUNTRY", [(7, 8)])])
     assert got == set()
+
+
+def test_preposition_before_a_group_takes_the_example_named_with_zoals():
+    doc = unparsed(["Defensie", "koopt", "drones", "bij", "Nederlandse", "start-ups", ",", "zoals",
+                    "Avy", "."])
+    _, got, _ = run(doc, [("Defensie", "INSTITUTE", [(0, 1)]), ("drones", "PRODUCT", [(2, 3)]),
+                          ("Avy", "FIRM", [(8, 9)])])
+    assert got == {("Avy", "supplies", "Defensie", False)}

@@ -457,6 +457,8 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
             if view.doc[j].lower_ == slot:
                 a = _surface_after(view, j, end)
                 if a is None:
+                    a = _surface_example(view, j, end)
+                if a is None:
                     a = _surface_client(view, j, end) if frame.predicate == "supplies" else None
                 if a is not None and a.entity_id not in used:
                     if role == "O" and frame.predicate == "supplies" and a.type == "PRODUCT":
@@ -539,6 +541,20 @@ def _of_production(view: DocView, k: int, nouns: frozenset[str] = PRODUCTION_NOU
     while j > 0 and doc[j].lower_ in {"de", "het", "een"}:
         j -= 1
     return j > 0 and doc[j].lower_ == "van" and doc[j - 1].lower_ in nouns
+
+
+def _surface_example(view: DocView, j: int, end: int) -> Arg | None:
+    """"bij Nederlandse start-ups, zoals Avy": an unnamed group after the preposition, then
+    the organisation given as its example."""
+    doc = view.doc
+    for k in range(j + 1, min(end, j + 6)):
+        if doc[k].lower_ == "zoals":
+            a = _surface_after(view, k, end, limit=2)
+            return a if a is not None and a.type in ORG else None
+        if view.mention_at(k) is not None and k not in view.adj_by_token or \
+                doc[k].lower_ in PREPOSITIONS or doc[k].pos_ in {"VERB", "AUX"}:
+            return None
+    return None
 
 
 def _surface_client(view: DocView, j: int, end: int) -> Arg | None:
