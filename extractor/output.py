@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from .config import Settings
 from .schema import ArticleRecord
 from .sources import Source
 
@@ -122,18 +123,10 @@ class RecordWriter:
         self.close()
 
 
-class Stopwatch:
-    def __init__(self) -> None:
-        self.start = time.perf_counter()
-
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.start
-
-
 def run_to_file(
     sources: list[Source],
     out: Path | None,
-    settings: object,
+    settings: Settings,
     *,
     with_nlp: bool,
     resume: bool = False,
@@ -143,40 +136,32 @@ def run_to_file(
 
     With ``resume``, sources already in ``out`` are skipped and the rest appended.
     """
-    from .config import Settings
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from .pipeline import Pipeline
 
-    assert isinstance(settings, Settings)
     summary = Summary()
     todo = sources
     if resume and out is not None:
         todo = remaining_sources(sources, done_sources(out))
         summary.skipped = len(sources) - len(todo)
-    clock = Stopwatch()
+    start = time.perf_counter()
     pipeline = Pipeline(settings, with_nlp=with_nlp)
-    with RecordWriter(out, append=resume) as writer:
-        if progress:
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-            )
-
-            columns = (
-                TextColumn("[bold]articles"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(),
-            )
-            with Progress(*columns, transient=False) as bar:
-                task = bar.add_task("articles", total=len(todo))
-                for record in pipeline.run(todo):
-                    writer.write(record)
-                    summary.add(record)
-                    bar.advance(task)
-        else:
-            for record in pipeline.run(todo):
-                writer.write(record)
-                summary.add(record)
-    summary.seconds = clock.elapsed()
+    columns = (TextColumn("[bold]articles"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with RecordWriter(out, append=resume) as writer, Progress(
+        *columns, disable=not progress
+    ) as bar:
+        task = bar.add_task("articles", total=len(todo))
+        for record in pipeline.run(todo):
+            writer.write(record)
+            summary.add(record)
+            bar.advance(task)
+    summary.seconds = time.perf_counter() - start
     return summary

@@ -52,7 +52,7 @@ def extractor_info(settings: Settings, *, with_nlp: bool) -> ExtractorInfo:
 
 
 def error_record(
-    raw: RawDocument | Source, exc_or_code: ExtractorError | str, info: ExtractorInfo,
+    raw: RawDocument, exc_or_code: ExtractorError | str, info: ExtractorInfo,
     message: str | None = None,
 ) -> ArticleRecord:
     """An output line for an article that could not be processed."""
@@ -60,10 +60,6 @@ def error_record(
         code, message = exc_or_code.code, exc_or_code.message
     else:
         code = exc_or_code
-    if isinstance(raw, Source):
-        return ArticleRecord(
-            source=raw.given, status="error", error=code, message=message, extractor=info
-        )
     return ArticleRecord(
         source=raw.source,
         url=raw.url,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..schema import Claim, Entity
 from .gold import GoldArticle
-from .scoring import claim_alignment
+from .scoring import claim_alignment, claim_key
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,7 @@ def claim_outcomes(
     """(confidence, right?) per predicted claim; right = in gold with the same negation."""
     pairs = claim_alignment(entities, gold.entities)
     gold_keys = {(c.subject, c.predicate, c.object, c.negated) for c in gold.claims}
-    out = []
-    for c in claims:
-        key = (pairs.get(c.subject), c.predicate, pairs.get(c.object), c.negated)
-        out.append((c.confidence, key in gold_keys))
-    return out
+    return [(c.confidence, (*claim_key(c, pairs), c.negated) in gold_keys) for c in claims]
 
 
 def reliability(

@@ -195,6 +195,15 @@ def claim_alignment(predicted: Sequence[Entity], gold: Sequence[GoldEntity]) -> 
     return pairs
 
 
+def claim_key(claim: Claim, pairs: dict[str, str]) -> tuple[str, str, str]:
+    """(subject, predicate, object) in gold names; an unaligned entity keeps a "?id" name."""
+    return (
+        pairs.get(claim.subject, "?" + claim.subject),
+        claim.predicate,
+        pairs.get(claim.object, "?" + claim.object),
+    )
+
+
 def score_claims(
     claims: Sequence[Claim],
     predicted_entities: Sequence[Entity],
@@ -212,11 +221,7 @@ def score_claims(
     hit: set[tuple[str, str, str]] = set()
     neg_agree = neg_matched = 0
     for claim in claims:
-        key: tuple[str, str, str] = (
-            pairs.get(claim.subject, "?" + claim.subject),
-            claim.predicate,
-            pairs.get(claim.object, "?" + claim.object),
-        )
+        key = claim_key(claim, pairs)
         if (*key, claim.negated) in seen:
             continue  # the same claim under two predicted entities counts once
         seen.add((*key, claim.negated))
