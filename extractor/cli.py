@@ -35,7 +35,7 @@ def _settings(
     concurrency: int, per_host: int, timeout: float, max_bytes: int, retries: int,
     user_agent: str | None, respect_robots: bool, cache: Path | None, any_language: bool,
     model: Path | None = None, ner_model: str | None = None,
-    gazetteer: list[Path] | None = None, batch_size: int = 32,
+    gazetteer: list[Path] | None = None, batch_size: int = 32, n_process: int = 1,
 ) -> Settings:
     fetch = FetchSettings(
         concurrency=concurrency, per_host=per_host, timeout=timeout, max_bytes=max_bytes,
@@ -47,7 +47,8 @@ def _settings(
         extra["model"] = model
     return Settings(
         fetch=fetch, any_language=any_language, ner_model=ner_model,
-        gazetteers=tuple(gazetteer or ()), batch_size=batch_size, **extra,  # type: ignore[arg-type]
+        gazetteers=tuple(gazetteer or ()), batch_size=batch_size, n_process=n_process,
+        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -145,12 +146,15 @@ def batch(
         list[Path] | None, typer.Option(help="extra gazetteer file (JSONL or CSV), repeatable")
     ] = None,
     batch_size: Annotated[int, typer.Option(help="articles per NLP batch")] = 32,
+    n_process: Annotated[
+        int, typer.Option(min=1, help="processes for the NLP stage (one model copy each)")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("-q", "--quiet")] = False,
 ) -> None:
     """The full pipeline: fetch, clean, entities and claims, as JSON Lines."""
     settings = _settings(
         concurrency, per_host, timeout, max_bytes, retries, user_agent, respect_robots, cache,
-        any_language, model, ner_model, gazetteer, batch_size,
+        any_language, model, ner_model, gazetteer, batch_size, n_process,
     )
     _run(sources, input_list, output, settings, with_nlp=True, resume=resume, quiet=quiet)
 

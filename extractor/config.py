@@ -45,4 +45,6 @@ class Settings(BaseModel):
     )
     gazetteers: tuple[Path, ...] = ()
     batch_size: int = Field(32, ge=1, description="articles per batch through the stages")
-    n_process: int = Field(1, ge=1)
+    n_process: int = Field(
+        1, ge=1, description="processes for the NLP stage (spaCy nlp.pipe n_process)"
+    )

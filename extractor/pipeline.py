@@ -154,7 +154,8 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
         docs.append(doc)
     try:
         annotated: list[Doc | ExtractorError] = list(
-            nlp.pipe(docs, batch_size=settings.batch_size)
+            nlp.pipe(docs, batch_size=_pipe_batch(len(docs), settings),
+                     n_process=settings.n_process)
         )
     except Exception:  # isolate the article that broke the batch
         annotated = []
@@ -172,6 +173,14 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
                 "entities": list(result._.entities or []), "claims": list(result._.claims or [])
             })
     return out
+
+
+def _pipe_batch(n_docs: int, settings: Settings) -> int:
+    """spaCy's batch size: with several processes, small enough that every process gets
+    articles of this chunk (spaCy hands out whole batches)."""
+    if settings.n_process <= 1:
+        return settings.batch_size
+    return max(1, min(settings.batch_size, -(-n_docs // settings.n_process)))
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

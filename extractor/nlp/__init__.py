@@ -11,9 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..config import Settings
 from . import extensions  # noqa: F401  (registers the Doc extensions)
+from .extensions import CACHE_PREFIX
 
 __all__ = ["get_nlp", "build_nlp"]
 
@@ -31,7 +33,18 @@ def build_nlp(
         "extractor_entities", config={"gazetteers": [str(p) for p in gazetteers]}, last=True
     )
     nlp.add_pipe("extractor_claims", last=True)
+    nlp.add_pipe("extractor_drop_caches", last=True)
     return nlp
+
+
+@Language.component("extractor_drop_caches")
+def drop_caches(doc: Doc) -> Doc:
+    """Remove the per-document caches the entity and claim components keep in
+    ``doc.user_data``: they are large (word sets), of no use once the claims are written, and
+    would be copied whenever the Doc is sent to another process or saved."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE_PREFIX)]:
+        del doc.user_data[key]
+    return doc
 
 
 @lru_cache(maxsize=4)
