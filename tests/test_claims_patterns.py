@@ -303,3 +303,25 @@ def test_preposition_before_a_group_takes_the_example_named_with_zoals():
     _, got, _ = run(doc, [("Defensie", "INSTITUTE", [(0, 1)]), ("drones", "PRODUCT", [(2, 3)]),
                           ("Avy", "FIRM", [(8, 9)])])
     assert got == {("Avy", "supplies", "Defensie", False)}
+
+
+def test_a_bare_description_names_the_topic_or_after_a_demonstrative_the_last_named():
+    from extractor.claims.docview import DocView, SimpleMention
+
+    words = ["Zo", "maakt", "Fokker", "kabels", "voor", "Lockheed", ".", "Het", "bedrijf", "is",
+             "onderdeel", "van", "GKN", ".", "Dat", "bedrijf", "groeit", "."]
+    doc = unparsed(words)
+    ents, ments = entities_for(doc, [("Fokker", "FIRM", [(2, 3)]), ("Lockheed", "FIRM", [(5, 6)]),
+                                     ("GKN", "FIRM", [(12, 13)])])
+    # the entity stage linked both descriptions to the firm named last before them
+    for i, eid in ((8, "e2"), (15, "e3")):
+        tok = doc[i]
+        ments.append(SimpleMention(eid, "FIRM", i, i + 1, tok.idx, tok.idx + len(tok),
+                                   "description"))
+    view = DocView(doc, ents, ments)
+    assert view.mention_at(8).entity_id == "e1"  # "Het bedrijf": the previous subject
+    assert view.mention_at(15).entity_id == "e3"  # "Dat bedrijf": the one named last
+    every = Calibration(load_calibration().weights, "test", threshold=0.0)
+    got = triples(build_claims(doc, ents, ments, None, every), ents)
+    assert ("Fokker", "subsidiary_of", "GKN", False) in got
+    assert ("Lockheed", "subsidiary_of", "GKN", False) not in got

@@ -126,16 +126,82 @@ class DocView:
             if e.type == "COUNTRY" and iso and iso not in self.country_by_iso:
                 self.country_by_iso[iso] = e.id
         self.new_entities: list[Any] = []
+        self._sentences_early = segment(doc)
+        self._reresolve_descriptions(mentions)
         covered = {i for m in self.adjectives for i in range(m.start, m.end)}
         self.adjectives.extend(m for m in self._lexicon_adjectives() if m.start not in covered)
         self.adjectives.sort(key=lambda m: m.start)
         self.adj_by_token = {m.start: m for m in self.adjectives}
         self.has_parse = doc.has_annotation("DEP")
         self._trusted: dict[int, bool] = {}
-        self.sentences = segment(doc)
+        self.sentences = self._sentences_early
         self._sent_at: list[int] = []
         for n, s in enumerate(self.sentences):
             self._sent_at.extend([n] * (s.end - s.start))
+
+    def _reresolve_descriptions(self, mentions: Sequence[MentionLike]) -> None:
+        """A bare definite description ("het bedrijf", "dat concern") names the discourse
+        topic: "het/de N" the subject of a sentence before, "dat/die/dit/deze N" the
+        organisation named last. The entity stage links such a description by the fit of its
+        head noun, which picks the wrong firm where several are named; claims read the
+        description through :meth:`salient_antecedent` instead (descriptions with an
+        adjective or in apposition keep the entity stage's link)."""
+        sent_at: list[int] = []
+        for n, s in enumerate(self._sentences_early):
+            sent_at.extend([n] * (s.end - s.start))
+        for m in mentions:
+            if m.kind != "description" or m.end - m.start != 1 or m.start == 0:
+                continue
+            det = self.doc[m.start - 1].lower_
+            if det not in DEFINITE or description_type(self.doc[m.start].text) != "FIRM":
+                continue  # "het ministerie", "de universiteit": the head's fit decides
+            if m.start >= 3 and self.doc[m.start - 2].text == "," and \
+                    self.by_token.get(m.start - 3) is not None:
+                continue  # "Wingtech, het bedrijf dat ...": the apposition says who
+            nxt = self.by_token.get(m.end)
+            if nxt is not None and nxt.start == m.end or m.end < len(self.doc) and (
+                    self.doc[m.end].pos_ == "PROPN" or self.doc[m.end].text[:1] in {'"', "'"}):
+                continue  # "het staatsconcern Rostec": a descriptor glued to the name
+            ante = self._salient(m.start, self.types.get(m.entity_id, m.type),
+                                 det not in {"het", "de"}, sent_at)
+            if ante is not None and ante.entity_id != m.entity_id and \
+                    self.by_token.get(m.start) is m:
+                self.by_token[m.start] = SimpleMention(
+                    ante.entity_id, ante.type, m.start, m.end, m.start_char, m.end_char,
+                    "description")
+
+    def _salient(self, i: int, wanted: str, demonstrative: bool, sent_at: list[int],
+                 ) -> MentionLike | None:
+        """The named organisation of type ``wanted`` a description at token ``i`` refers
+        to: after a demonstrative the last one named; after an article the first one named
+        outside a prepositional phrase (the subject, mostly) in the nearest of the three
+        sentences before that names one, else the last one named."""
+        n = sent_at[i]
+        last: MentionLike | None = None
+        for k in range(i - 1, max(-1, i - 200), -1):
+            m = self.by_token.get(k)
+            if m is not None and m.start == k and self.kind_of(m) != "description" and \
+                    self.types.get(m.entity_id, m.type) == wanted:
+                last = m
+                break
+        if demonstrative:
+            return last
+        spans: list[tuple[int, int]] = []
+        if i >= 2 and self.doc[i - 2].lower_ in CLAUSE_OPENERS:
+            # "Nexperia maakt chips, maar het bedrijf ...": a new clause, the same topic
+            spans.append((self._sentences_early[n].start, i - 1))
+        spans.extend((self._sentences_early[n - b].start, self._sentences_early[n - b].end)
+                     for b in range(1, 4) if n - b >= 0)
+        for start, end in spans:
+            named = [m for k in range(start, end) if (m := self.by_token.get(k)) is not None
+                     and m.start == k and self.kind_of(m) != "description"
+                     and self.types.get(m.entity_id, m.type) == wanted]
+            if not named:
+                continue
+            # the nearest sentence that names one: its subject, else the one named last
+            return next((m for m in named if not _after_preposition(self.doc, m.start, start)),
+                        named[-1])
+        return last
 
     def _lexicon_adjectives(self) -> Iterable[MentionLike]:
         """Nationality adjectives for tokens the entity stage left bare. A country the article
@@ -296,6 +362,10 @@ class DocView:
             if any(noun in n.lower() for n in names):
                 return self.arg(m, "pronoun_description")
             fallback = fallback or m
+        if fallback is not None:
+            # no name fits the noun: the topic, as for the entity stage's descriptions
+            fallback = self._salient(tok.i, wanted, self.doc[tok.i - 1].lower_ not in {
+                "het", "de"}, self._sent_at) or fallback
         return self.arg(fallback, "pronoun_description") if fallback is not None else None
 
     # --- clauses --------------------------------------------------------------------------
@@ -360,6 +430,27 @@ class DocView:
 
     def words(self, indices: Iterable[int]) -> list[str]:
         return [self.doc[i].lower_ for i in indices]
+
+
+CLAUSE_OPENERS = frozenset({",", "en", "maar", "want", "dus", "omdat", "terwijl", "nadat",
+                            "toen", "waarna", "zodat", "hoewel", ";"})
+
+
+def _after_preposition(doc: Doc, k: int, start: int) -> bool:
+    """A preposition before token ``k`` across determiners, adjectives and one descriptor
+    noun ("volgens marktonderzoeker Kpler", "bij het Amerikaanse Lockheed Martin")."""
+    nouns = 0
+    for j in range(k - 1, max(start, k - 5) - 1, -1):
+        t = doc[j]
+        if t.lower_ in PREPOSITIONS:
+            return not (t.lower_ == "onder" and doc[j + 1].lower_ in {"meer", "andere"})
+        if t.lower_ in DEFINITE | {"een"} or t.pos_ in {"ADJ", "DET", "NUM"}:
+            continue
+        if t.is_lower and t.is_alpha and nouns == 0:
+            nouns += 1
+            continue
+        return False
+    return False
 
 
 def _has_case(tok: Token) -> bool:
