@@ -185,3 +185,77 @@ def test_is_shouted_abbreviation(key: str, expected: bool) -> None:
 
     rules = {"vs.": [], "bv.": [], "VS.": [], "BV.": [], "B.": [], "D.W.Z.": [], "XYZ.": []}
     assert is_shouted_abbreviation(key, rules) is expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["ASML", "levert", "één", "machine"], ["a", "ab", "Curaçao-eiland", "😀x", "Rijkswaterstaat"]],
+)
+def test_utf8_key_matches_spacy(words: list[str]) -> None:
+    """The cached byte keys are exactly spaCy's ``Doc.to_utf8_array`` rows."""
+    import numpy
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extractor.training.architectures import utf8_key
+
+    doc = Doc(Vocab(), words=words)
+    for n in (3, 8):
+        ours = numpy.array([list(utf8_key(w, n)) for w in words], dtype="uint8")
+        assert (ours == doc.to_utf8_array(nr_char=n)).all()
+
+
+def test_char_embed_same_as_spacy() -> None:
+    """Same output and gradient as spaCy's CharacterEmbed, so trained weights stay valid."""
+    import numpy
+    from spacy.ml._character_embed import CharacterEmbed
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from extractor.training.architectures import char_embed
+
+    vocab = Vocab()
+    docs = [Doc(vocab, words=["ASML", "levert", "aan", "aan", "TSMC"]), Doc(vocab, words=["Ja"])]
+    ours, theirs = char_embed(nM=3, nC=4), CharacterEmbed(nM=3, nC=4)
+    weights = numpy.random.RandomState(0).randn(4, 256, 3).astype("f")
+    for model in (ours, theirs):
+        model.initialize()
+        model.set_param("E", weights.copy())
+    (y1, back1), (y2, back2) = ours.begin_update(docs), theirs.begin_update(docs)
+    assert all((a == b).all() for a, b in zip(y1, y2, strict=True))
+    grads = [numpy.random.RandomState(1).randn(*y.shape).astype("f") for y in y1]
+    back1(grads)
+    back2(grads)
+    assert numpy.allclose(ours.get_grad("E"), theirs.get_grad("E"))
+
+
+@pytest.mark.parametrize(
+    ("tag", "pos"),
+    [("NOUN", "NOUN"), ("PROPN", "PROPN"), ("_SP", None), ("", None), ("N|soort|ev", None)],
+)
+def test_upos_of(tag: str, pos: str | None) -> None:
+    from extractor.training.components import upos_of
+
+    assert upos_of(tag) == pos
+
+
+def test_conllu_docs_upos_as_tag() -> None:
+    from extractor.training.convert import conllu_docs
+
+    # An XPOS column as in LassySmall dev and Alpino: the tag becomes the UPOS tag anyway.
+    text = (
+        "# sent_id = wiki-1.p.1.s.1\n"
+        + "\n".join(
+            f"{i}\t{w}\t{w.lower()}\t{upos}\t{xpos}\t_\t{h}\t{rel}\t_\t_"
+            for i, (w, upos, xpos, h, rel) in enumerate(
+                [
+                    ("ASML", "PROPN", "N|eigen|ev", 2, "nsubj"),
+                    ("groeit", "VERB", "WW|pv", 0, "root"),
+                ],
+                1,
+            )
+        )
+        + "\n\n"
+    )
+    assert [t.tag_ for t in next(conllu_docs(text))] == ["PROPN", "VERB"]
+    assert [t.tag_ for t in next(conllu_docs(text, upos_as_tag=False))] == ["N|eigen|ev", "WW|pv"]

@@ -21,6 +21,7 @@ def load_base(model_path: str | Path, ner_model: str | None = None) -> spacy.Lan
     import extractor.nlp.lemmatizer  # noqa: F401
     import extractor.nlp.tokenizer  # noqa: F401
     import extractor.training.architectures  # noqa: F401
+    import extractor.training.components  # noqa: F401
 
     path = Path(model_path)
     if not (path / "config.cfg").is_file():

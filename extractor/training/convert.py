@@ -168,11 +168,21 @@ def split_conllu_by_document(text: str) -> dict[str, list[str]]:
     return groups
 
 
-def conllu_docs(text: str, n_sents: int = 10) -> Iterator[Doc]:
-    """Docs with POS, morphology, lemmas and the dependency tree from CoNLL-U text."""
+def conllu_docs(text: str, n_sents: int = 10, *, upos_as_tag: bool = True) -> Iterator[Doc]:
+    """Docs with POS, morphology, lemmas and the dependency tree from CoNLL-U text.
+
+    With ``upos_as_tag`` the fine tag (``token.tag_``) is the UPOS tag instead of the XPOS
+    column, so that a spaCy ``tagger`` learns UPOS on its own (the shipped pipeline copies
+    its tags to ``token.pos_``, see :mod:`extractor.training.components`). XPOS is of no use
+    here anyway: the LassySmall 2017 training file has none.
+    """
     from spacy.training.converters import conllu_to_docs
 
-    yield from conllu_to_docs(text, n_sents=n_sents, no_print=True)
+    for doc in conllu_to_docs(text, n_sents=n_sents, no_print=True):
+        if upos_as_tag:
+            for token in doc:
+                token.tag_ = token.pos_
+        yield doc
 
 
 def holdout_split(text: str, heldout_fraction: float, seed: int = 0) -> tuple[str, str]:

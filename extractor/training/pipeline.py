@@ -136,6 +136,7 @@ def train_component(
     from spacy.cli.train import train as spacy_train
 
     import extractor.training.architectures  # noqa: F401  (registers our architectures)
+    import extractor.training.components  # noqa: F401  (registers "upos_from_tag")
 
     all_overrides: dict[str, object] = {"paths.train": str(train), "paths.dev": str(dev)}
     all_overrides.update(overrides or {})
