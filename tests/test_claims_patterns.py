@@ -325,3 +325,27 @@ def test_a_bare_description_names_the_topic_or_after_a_demonstrative_the_last_na
     got = triples(build_claims(doc, ents, ments, None, every), ents)
     assert ("Fokker", "subsidiary_of", "GKN", False) in got
     assert ("Lockheed", "subsidiary_of", "GKN", False) not in got
+
+
+def test_descriptions_glued_to_coordinated_names_and_head_noun_anaphora():
+    from extractor.claims.docview import SimpleMention
+
+    words = ["De", "Gate", "terminal", "ligt", "in", "Rotterdam", ".", "Die", "terminal", "is",
+             "eigendom", "van", "staatsbedrijf", "Gasunie", "en", "tankopslagbedrijf", "Vopak",
+             ".", "Ze", "kopen", "bij", "de", "Chinese", "bedrijven", "Huawei", "en", "ZTE", "."]
+    doc = unparsed(words)
+    ents, ments = entities_for(doc, [
+        ("Gate terminal", "FIRM", [(1, 3)]), ("Rotterdam", "LOCATION", [(5, 6)]),
+        ("Gasunie", "FIRM", [(13, 14)]), ("Vopak", "FIRM", [(16, 17)]),
+        ("Huawei", "FIRM", [(24, 25)]), ("ZTE", "FIRM", [(26, 27)]), ("CN", "COUNTRY", [])])
+    for start, end, eid in ((12, 13, "e3"), (15, 16, "e4"), (22, 24, "e5")):
+        span = doc[start:end]
+        ments.append(SimpleMention(eid, "FIRM", start, end, span.start_char, span.end_char,
+                                   "description"))
+    ments.append(SimpleMention("e7", "COUNTRY", 22, 23, doc[22].idx, doc[22].idx + 7,
+                               "adjective"))
+    every = Calibration(load_calibration().weights, "test", threshold=0.0)
+    got = triples(build_claims(doc, ents, ments, None, every), ents)
+    assert {("Gasunie", "owns", "Gate terminal", False),
+            ("Vopak", "owns", "Gate terminal", False),
+            ("Huawei", "nationality", "CN", False), ("ZTE", "nationality", "CN", False)} <= got

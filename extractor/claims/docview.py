@@ -265,6 +265,17 @@ class DocView:
             return self.description_antecedent(self.doc[i])
         return None
 
+    def named_after(self, m: MentionLike) -> MentionLike | None:
+        """The name right after a description glued to it ("de investeerders Apax",
+        "staatsbedrijf Gasunie"), or None."""
+        if self.kind_of(m) != "description":
+            return None
+        nxt = self.by_token.get(m.end)
+        if nxt is None or nxt.start != m.end or self.kind_of(nxt) == "description" or \
+                self.type_of(nxt) not in ORG | {"PERSON"}:
+            return None
+        return nxt
+
     def kind_of(self, m: MentionLike) -> str:
         return getattr(m, "kind", "name")
 
@@ -288,6 +299,8 @@ class DocView:
         """The entities a slot filler stands for: its mention (with conjuncts), an apposition
         or flat name under it, the antecedent of a (relative) pronoun."""
         m = self.mention_at(tok.i)
+        if m is not None:
+            m = self.named_after(m) or m  # "de investeerders Apax": the name
         found: list[Arg] = []
         if m is not None:
             found.append(self.arg(m, via))
@@ -349,7 +362,7 @@ class DocView:
             return None
         wanted = description_type(tok.lower_)
         if wanted is None:
-            return None
+            return self._head_antecedent(tok)
         noun = tok.lower_
         fallback: MentionLike | None = None
         for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
@@ -367,6 +380,23 @@ class DocView:
             fallback = self._salient(tok.i, wanted, self.doc[tok.i - 1].lower_ not in {
                 "het", "de"}, self._sent_at) or fallback
         return self.arg(fallback, "pronoun_description") if fallback is not None else None
+
+    def _head_antecedent(self, tok: Token) -> Arg | None:
+        """"Die terminal" after "de Gate terminal", "de groep" after "VDL Groep": a definite
+        noun that is a word of an organisation's name refers back to the last one named."""
+        noun = tok.lower_
+        if len(noun) < 5 or not tok.is_alpha or not tok.is_lower or tok.pos_ not in {
+                "NOUN", ""}:
+            return None
+        for i in range(tok.i - 1, max(-1, tok.i - 200), -1):
+            m = self.by_token.get(i)
+            if m is None or m.start != i or self.type_of(m) not in ORG:
+                continue
+            ent = self.entities.get(m.entity_id)
+            names = [ent.name, *ent.aliases] if ent is not None else []
+            if any(noun in n.lower().replace("-", " ").split()[1:] for n in names):
+                return self.arg(m, "pronoun_head")
+        return None
 
     # --- clauses --------------------------------------------------------------------------
     def clause_head(self, tok: Token) -> Token:

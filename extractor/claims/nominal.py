@@ -73,7 +73,7 @@ def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[A
     ("de Amerikaanse chipbedrijven Qualcomm en Intel")."""
     m = view.mention_at(i)
     if m is not None:
-        return [view.arg(m, "inside")]
+        return _named_after_description(view, m, sent) or [view.arg(m, "inside")]
     for k in range(i + 1, min(sent.end, i + 1 + limit)):
         m = view.mention_at(k)
         if m is not None:
@@ -96,6 +96,26 @@ def described_after(view: DocView, i: int, sent: Span, limit: int = 5) -> list[A
             if c.dep_ == "nsubj":
                 return [a for a in view.args_of(c, "cop") if a.type in ORG | {"PERSON"}]
     return described_before(view, i, sent)
+
+
+def _named_after_description(view: DocView, m: MentionLike, sent: Span) -> list[Arg]:
+    """"de Chinese bedrijven Huawei en ZTE": a description glued to the names after it
+    describes each of them (the entity stage links the description to the first only)."""
+    if view.kind_of(m) != "description" or m.end >= sent.end:
+        return []
+    nxt = view.mention_at(m.end)
+    if nxt is None or nxt.start != m.end or view.type_of(nxt) not in ORG | {"PERSON"}:
+        return []
+    out = [view.arg(nxt, "next")]
+    _surface_conj(view, out[0], sent.end, out, {out[0].entity_id})
+    for n, a in enumerate(out):
+        am = view.mention_at(a.start)
+        if n and (am is None or view.kind_of(am) == "description" or am.start != a.start or
+                  any(k in view.adj_by_token or view.mention_at(k) is not None
+                      for k in range(out[n - 1].end, a.start))):
+            # "... en het Omaanse staatsbedrijf OQ": a conjunct with its own description
+            return out[:n]
+    return out
 
 
 def described_before(view: DocView, i: int, sent: Span) -> list[Arg]:
@@ -218,7 +238,8 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         holder = view.mention_at(adj.start)
         if holder is not None and view.type_of(holder) in ORG | {"PERSON"}:
             # the adjective is part of a name or description: "Chinese overheid"
-            targets = [view.arg(holder, "inside")]
+            targets = _named_after_description(view, holder, sent) or [
+                view.arg(holder, "inside")]
         elif modifies and modifies in view.types:
             targets = [Arg(modifies, view.types[modifies], adj.start, adj.end, "modifies")]
         else:

@@ -598,7 +598,10 @@ def _surface_conj(view: DocView, first: Arg, end: int, out: list[Arg], used: set
                            or (j in view.adj_by_token and view.mention_at(j) is None)):
             j += 1  # "het Taiwanese TSMC, het Amerikaanse Intel en ..."
         m = view.mention_at(j)
-        if m is None or m.start != j or view.type_of(m) != first.type:
+        if m is None or m.start != j:
+            return
+        m = view.named_after(m) or m  # "en tankopslagbedrijf Vopak": the name
+        if view.type_of(m) != first.type:
             return
         if m.entity_id not in used and m.entity_id not in {a.entity_id for a in out}:
             out.append(view.arg(m, "conj_surface"))
@@ -1131,6 +1134,10 @@ def _van_complement(view: DocView, noun: Token, end: int) -> list[Arg]:
             if c.dep_ in {"nmod", "obl"} and _case(c) in {"van", "bij"}:
                 args = view.args_of(c, "dep")
                 if args:
+                    # "van de investeerders Apax en Warburg Pincus": conjuncts the parse missed
+                    last = max(args, key=lambda a: a.end)
+                    if last.start >= 0:
+                        _surface_conj(view, last, end, args, {a.entity_id for a in args})
                     return args
     for j in range(noun.i + 1, min(end, noun.i + 3)):
         if view.doc[j].lower_ in {"van", "bij"}:
