@@ -161,7 +161,103 @@ def is_place_word(word: str) -> bool:
     return low in PLACE_DESCRIPTORS or low.endswith(("stad", "provincie", "regio", "dorp"))
 
 
+# Last parts of Dutch and Flemish place names: "-drecht" (Dordrecht), "-hoven"
+# (Veldhoven), "-huizen", "-veen", "-wijk", "-broek", "-zijl", "-kerke", "-gem"
+# (Wevelgem), "-zele", "-ingen" (Vlissingen). Company names rarely end so (four of the
+# gazetteer's thousands of organisation names do), surnames often ("Verhoeven"), so
+# this is evidence only for a name nothing marks as a person or organisation.
+_PLACE_SUFFIXES = (
+    "dam", "drecht", "hoven", "horst", "huizen", "veen", "wijk", "broek", "dorp", "rode",
+    "zijl", "woude", "kerke", "kapelle", "gem", "zele", "voorde", "ingen", "mond", "stad",
+    "burg", "beek", "donk", "hout", "loo", "sloot", "geest", "sluis", "haven",
+)  # fmt: skip
+_COMPASS_PREFIXES = (
+    "noord-", "zuid-", "oost-", "west-", "midden-", "centraal-", "noordoost-", "noordwest-",
+    "zuidoost-", "zuidwest-", "noord-oost-", "zuid-oost-", "noord-west-", "zuid-west-",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
+def looks_like_place_name(name: str) -> bool:
+    """Does a one-word proper name have the shape of a place name?
+
+    "Noord-Nederland", "West-Brabant", "Oost-Europa" (a compass prefix before a
+    capitalised name); "Zwijndrecht", "Oosterhout", "Wevelgem" (a place-name ending).
+    Country names ("Zuid-Korea") are for :func:`countries.country_iso` to catch first.
+    """
+    if " " in name or len(name) < 4 or not name[:1].isupper() or name.isupper():
+        return False
+    if has_compass_prefix(name):
+        return True
+    low = name.lower()
+    if "-" in name or any(ch.isdigit() for ch in name) or not name[1:].islower():
+        return False  # "Sint-Niklaas" is in the list; "BioNTech" is no place
+    return low.endswith(_PLACE_SUFFIXES) and len(low) >= 6
+
+
+def has_compass_prefix(name: str) -> bool:
+    """ "Noord-Nederland", "Oost-Europa", "West-Brabant": a region by its compass point."""
+    low = name.lower()
+    return any(
+        low.startswith(prefix) and name[len(prefix) : len(prefix) + 1].isupper()
+        for prefix in _COMPASS_PREFIXES
+    )
+
+
+# Political parties are non-commercial organisations (INSTITUTE): "oppositiepartij
+# Groen", "regeringspartij VVD". "partij" alone is also a lot of goods ("een partij
+# chips") and a side in a deal, so only compounds that say politics count.
+_PARTY_COMPOUNDS = (
+    "oppositiepartij", "regeringspartij", "coalitiepartij", "regeerpartij", "volkspartij",
+    "arbeiderspartij", "boerenpartij", "milieupartij", "centrumpartij", "zusterpartij",
+    "moederpartij", "partijgenoot", "partijleiding", "politieke partij", "regionale partij",
+    "communistische partij", "kamerfractie", "fractie",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def is_party_word(word: str) -> bool:
+    """Does the noun name a political party or its group in parliament?"""
+    low = word.lower()
+    return low.endswith(_PARTY_COMPOUNDS) and not low.endswith(("partijgenoot", "partijleiding"))
+
+
+# Heads of names of events, programmes, schemes, laws and treaties: no organisation
+# ("de beurs Eurosatory", "de Chipwet", "Web Summit", "het programma Horizon Europe").
+_EVENT_HEADS = (
+    "beurs", "vakbeurs", "congres", "conferentie", "klimaatconferentie", "top",
+    "topontmoeting", "summit", "festival", "evenement", "toernooi", "kampioenschap",
+    "spelen", "week", "dag", "expo", "show", "programma", "regeling", "wet", "verdrag",
+    "akkoord", "richtlijn", "verordening", "project", "campagne", "operatie", "missie",
+    "oefening", "plan", "actieplan", "strategie", "agenda", "act", "award", "prijs",
+)  # fmt: skip
+_NOT_EVENTS = frozenset(
+    {"stop", "laptop", "desktop", "beursvloer", "handelsprijs", "kiwi", "zondag"}
+)
+
+
+@lru_cache(maxsize=65536)
+def is_event_word(word: str) -> bool:
+    """Does the noun (or a name's last word) name an event, programme, scheme or law?
+
+    "vakbeurs", "klimaattop", "Chipwet", "Prinsjesdag", "subsidieregeling"; not
+    "laptop" or a product compound like "ruimtevaartprogramma" (a product line).
+    """
+    low = word.lower()
+    if low in _NOT_EVENTS or is_product_word(low) or len(low) < 2:
+        return False
+    head = ends_with_head(low, _EVENT_HEADS)
+    if head is None:
+        return False
+    if head in {"act", "show", "expo"}:
+        return low == head  # English words: "contract" is none
+    if head in {"top", "dag", "week", "wet", "plan", "prijs"}:
+        # short heads only as whole words or clear compounds ("klimaattop", "Chipwet",
+        # "Prinsjesdag")
+        return low == head or len(low) - len(head) >= 3
+    return True
+
+
 @lru_cache(maxsize=65536)
 def is_product_name_descriptor(word: str) -> bool:
     """Does the noun introduce a product name ("ruimtevaartprogramma Shenzhou")?"""
@@ -210,7 +306,7 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
 @lru_cache(maxsize=65536)
 def org_type_from_descriptor(word: str) -> EntityType | None:
     """The type a descriptor noun gives the name it introduces ("chipfabrikant X" -> FIRM)."""
-    if is_institute_word(word):
+    if is_institute_word(word) or is_party_word(word):
         return "INSTITUTE"
     if is_firm_word(word):
         return "FIRM"
@@ -260,6 +356,7 @@ def decide_name_type(
     iso: str | None = None,
     person: bool | None = None,
     place: bool = False,
+    before: str | None = None,
 ) -> EntityType | None:
     """The type of a proper name, from the strongest evidence available.
 
@@ -318,6 +415,15 @@ def decide_name_type(
         return "LOCATION"
     if by_descriptor is not None:
         return by_descriptor
+    # Nothing says organisation: first rule out the other things news names.
+    last = tokens[-1] if tokens else ""
+    tail = last.rsplit("-", 1)[-1]
+    if is_event_word(tail) or (before is not None and before.islower() and is_event_word(before)):
+        return None  # "de Chipwet", "Web Summit", "de vakbeurs Eurosatory"
+    if len(tokens) == 1 and (
+        has_compass_prefix(tokens[0]) or (label != "ORG" and looks_like_place_name(tokens[0]))
+    ):
+        return "LOCATION"  # "Noord-Nederland"; "Zwijndrecht" unless NER said ORG
     return "FIRM"
 
 

@@ -25,6 +25,33 @@ def _attach_descriptions(
     name they describe (glued descriptor, apposition, the same compound head), then, with
     the entities' countries known, by nationality and definiteness."""
     rest = _attach_structural(doc, descriptions, groups, by_member)
+    _attach_by_country(doc, rest, groups, by_member)
+    _join_named_cabinet(groups, by_member)
+
+
+def _join_named_cabinet(groups: dict[str, Group], by_member: dict[int, Group]) -> None:
+    """ "het kabinet" before "het kabinet-Schoof" is that cabinet: a government named by
+    its leader is the one the unnamed mentions speak of."""
+    unnamed = groups.get("gov:unnamed")
+    if unnamed is None:
+        return
+    for g in sorted(groups.values(), key=lambda g: g.first):
+        if g is unnamed or g.type != "INSTITUTE":
+            continue
+        if any(c.text.lower().startswith("kabinet-") for c in g.names()):
+            for cand in unnamed.members:
+                _add(g, cand, by_member)
+            del groups["gov:unnamed"]
+            return
+
+
+def _attach_by_country(
+    doc: Doc,
+    rest: list[Candidate],
+    groups: dict[str, Group],
+    by_member: dict[int, Group],
+) -> None:
+    """Second pass: governments, descriptions with a nationality, definite descriptions."""
     countries = {key: _group_country(g) for key, g in groups.items()}
     first_line_end = _first_line_end(doc)
     for desc in rest:
@@ -39,13 +66,13 @@ def _attach_descriptions(
             elif iso:
                 _add(_get_group(groups, "gov:" + iso, "INSTITUTE"), desc, by_member)
             elif desc.definite and head in {"regering", "kabinet"}:
-                govs = [
-                    g
-                    for g in groups.values()
-                    if g.key.startswith("gov:") and g.first < desc.start_char
-                ]
-                if govs:
-                    _add(max(govs, key=lambda g: g.first), desc, by_member)
+                # "de regering", "het kabinet": the government the article spoke of last,
+                # or, when it named none, the government of its own country, an entity
+                # that acts in the news like any named one
+                target = _last_government(groups, desc)
+                if target is None:
+                    target = _get_group(groups, "gov:unnamed", "INSTITUTE")
+                _add(target, desc, by_member)
             continue
         if iso:
             # "Een Chinees onderzoeksinstituut ... de Beijing Academy ... (BAQIS)": a lede or
@@ -72,6 +99,25 @@ def _attach_descriptions(
             )
             if target is not None:
                 _add(target, desc, by_member)
+
+
+def _last_government(groups: dict[str, Group], desc: Candidate) -> Group | None:
+    """The government mentioned nearest before ``desc``: a government description
+    ("de Britse regering") or a government's name ("kabinet-Schoof")."""
+    best: tuple[int, Group] | None = None
+    for g in groups.values():
+        if g.type != "INSTITUTE":
+            continue
+        if not g.key.startswith("gov:") and not any(
+            w in {"regering", "kabinet"}
+            for c in g.names()
+            for w in c.text.lower().replace("-", " ").split()
+        ):
+            continue
+        before = [c.start for c in g.members if c.start < desc.start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), g)
+    return best[1] if best else None
 
 
 def _first_line_end(doc: Doc, within: int = 25) -> int:

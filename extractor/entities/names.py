@@ -411,13 +411,18 @@ def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Can
         if m.end - m.start == 1 and doc[m.start].is_lower:
             continue  # "kabinet": a description, resolved as one, not a name
         first = doc[m.start]
+        exact = fold(m.text) in {fold(x) for x in m.entry.names}
         if (
             first.lower_ in DETERMINERS
             and first.text[:1].isupper()
             and not _is_sent_start(first)
-            and fold(m.text) in {fold(x) for x in m.entry.names}
+            and exact
         ):
             start, end, descriptor = m.start, m.end, None  # "De Tijd" is the name
+        elif exact and m.end - m.start > 1 and first.lower_ not in DETERMINERS:
+            # the whole of a known name: "ministerie van economische zaken" keeps its
+            # head, which the descriptor rule would otherwise strip as a "ministerie"
+            start, end, descriptor = m.start, m.end, None
         else:
             start, end, descriptor = _clean_name_span(doc, m.start, m.end)
         if end <= start:

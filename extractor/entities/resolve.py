@@ -108,6 +108,7 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
             descriptor=doc[cand.descriptor].text if cand.descriptor is not None else None,
             given=cand.type,
             gazetteer_type=cand.entry.type if cand.entry is not None else None,
+            before=doc[cand.start - 1].text if cand.start > 0 else None,
         )
     names = [c for c in names if c.type is not None]
     for cand in names:
@@ -175,6 +176,8 @@ def _person_evidence(doc: Doc, names: Sequence[Candidate]) -> dict[int, bool]:
     a particle or a role noun before it; a lone surname of such a person counts too."""
     evidence: dict[int, bool] = {}
     surnames: set[str] = set()
+    # "Van Dam" after "Pieter van Dam": the tail of a person's name, particles included
+    tails: set[tuple[str, ...]] = set()
     unsure = [
         c
         for c in names
@@ -189,8 +192,17 @@ def _person_evidence(doc: Doc, names: Sequence[Candidate]) -> dict[int, bool]:
         evidence[id(cand)] = found
         if found:
             surnames.add(tokens[-1])
+            lowered = tuple(t.lower() for t in tokens)
+            for k in range(1, len(lowered) - 1):
+                if lowered[k] in classify.NAME_PARTICLES:
+                    tails.add(lowered[k:])
+                    break
     for cand in unsure:
-        if not evidence[id(cand)] and cand.end - cand.start == 1 and cand.text in surnames:
+        if evidence[id(cand)]:
+            continue
+        if cand.end - cand.start == 1 and cand.text in surnames:
+            evidence[id(cand)] = True
+        elif tuple(t.lower_ for t in doc[cand.start : cand.end]) in tails:
             evidence[id(cand)] = True
     return evidence
 

@@ -24,7 +24,7 @@ from .mentions import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 from .names import _clean_name_span, _trim_ner_span
 
@@ -109,6 +109,18 @@ def _title_run(doc: Doc, start: int, max_len: int = 8) -> int:
 _RULE_TRIGGERS = frozenset({"naam", "ministerie", "ministry"})
 
 
+def _is_acronym(text: str) -> bool:
+    """ "ABVV", "VNO-NCW", "TNO": capitals (and a hyphen) only."""
+    letters = text.replace("-", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _portfolio_word(tok: Token) -> bool:
+    """A word of a ministry's name: capitalised, or a portfolio word that news sites
+    often write in lower case ("het ministerie van buitenlandse zaken")."""
+    return tok.text[:1].isupper() or (tok.lower_ in classify.PORTFOLIO_WORDS and tok.lower_ != "en")
+
+
 def rule_candidates(doc: Doc) -> list[Candidate]:
     """Names found by rules: after a descriptor, quoted after "de naam", with a legal form."""
     out: list[Candidate] = []
@@ -187,15 +199,15 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
             low in {"ministerie", "ministry"}
             and nxt + 1 < n
             and doc[nxt].lower_ in {"van", "of"}
-            and doc[nxt + 1].text[:1].isupper()
+            and _portfolio_word(doc[nxt + 1])
         ):
             end = nxt + 1
             while end < n and (
-                doc[end].text[:1].isupper()
+                _portfolio_word(doc[end])
                 or (
                     doc[end].text in {",", "en", "and", "&"}
                     and end + 1 < n
-                    and doc[end + 1].text[:1].isupper()
+                    and _portfolio_word(doc[end + 1])
                     and doc[end + 1].lower_ not in DETERMINERS
                 )
             ):
@@ -225,8 +237,12 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                     low_first, classify.INSTITUTE_HEADS + classify.FIRM_DESCRIPTOR_HEADS
                 )
                 != low_first
+            ) or (
+                end - begin == 2
+                and classify.org_type_from_descriptor(low_first)
+                and _is_acronym(doc[begin + 1].text)
             ):
-                begin += 1  # "Havenvakbond FNV Havens" -> FNV Havens
+                begin += 1  # "Havenvakbond FNV Havens" -> FNV Havens; "Vakbond ABVV" -> ABVV
             while begin >= 0 and begin < end - 1 and nationality_adjective_isos(doc[begin].text):
                 begin += 1  # "Chinese Volksbevrijdingsleger": the adjective is no part
             if begin >= 0 and end - begin >= 2:

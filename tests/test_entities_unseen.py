@@ -1,0 +1,156 @@
+"""Entity rules for what unseen news brings: unnamed governments, lower-case ministries,
+places by shape, events and laws, parties, partial person names (issue 4).
+
+Pure decisions are tested with small tables; the component runs on ``spacy.blank("nl")``
+(rules, gazetteer and resolution only).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.entities.component  # noqa: F401  (registers the factory)
+from extractor.entities import classify
+from extractor.schema import Entity
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("extractor_entities")
+    return pipeline
+
+
+def _types(entities: list[Entity]) -> dict[str, str]:
+    return {e.name: e.type for e in entities}
+
+
+def _mentions(entity: Entity) -> list[str]:
+    return [m.text for m in entity.mentions]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Noord-Nederland", True),
+        ("West-Brabant", True),
+        ("Zwijndrecht", True),
+        ("Oosterhout", True),
+        ("Wevelgem", True),
+        ("Vlissingen", True),
+        ("Nexperia", False),
+        ("Philips", False),
+        ("Verhoeven", False),
+        ("BioNTech", False),
+        ("ASML", False),
+        ("Damen", False),
+    ],
+)
+def test_place_name_shape(name: str, expected: bool) -> None:
+    assert classify.looks_like_place_name(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("vakbeurs", True),
+        ("klimaattop", True),
+        ("Chipwet", True),
+        ("Prinsjesdag", True),
+        ("Act", True),
+        ("subsidieregeling", True),
+        ("handelsakkoord", True),
+        ("laptop", False),
+        ("contract", False),
+        ("ruimtevaartprogramma", False),  # a product line, not a scheme
+        ("vandaag", False),
+        ("bedrijf", False),
+    ],
+)
+def test_event_and_scheme_words(word: str, expected: bool) -> None:
+    assert classify.is_event_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "before", "label", "expected"),
+    [
+        (["Eurosatory"], "beurs", "ORG", None),  # an event, no firm
+        (["Chipwet"], "de", None, None),
+        (["Inflation", "Reduction", "Act"], "de", "MISC", None),
+        (["Noord-Nederland"], "voor", "ORG", "LOCATION"),
+        (["Oosterwoude"], "en", None, "LOCATION"),
+        (["Oosterwoude"], "en", "ORG", "FIRM"),  # NER's ORG outweighs the shape
+        (["Zwijndrecht"], "en", "ORG", "LOCATION"),  # a known municipality
+        (["Qblox"], "het", None, "FIRM"),
+    ],
+)
+def test_name_type_fallbacks(
+    tokens: list[str], before: str, label: str | None, expected: str | None
+) -> None:
+    got = classify.decide_name_type(label=label, tokens=tokens, before=before)
+    assert got == expected
+
+
+def test_party_descriptor_is_an_institute() -> None:
+    assert classify.org_type_from_descriptor("oppositiepartij") == "INSTITUTE"
+    assert classify.org_type_from_descriptor("regeringspartij") == "INSTITUTE"
+    assert classify.org_type_from_descriptor("partij") is None  # "een partij chips"
+
+
+def test_unnamed_cabinet_and_government_are_one_institute(nlp: Language) -> None:
+    doc = nlp(
+        "Het kabinet trekt 200 miljoen euro uit voor een chipfabriek. De regering wil "
+        "voorkomen dat Nederland achterop raakt."
+    )
+    govs = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(govs) == 1
+    assert _mentions(govs[0]) == ["kabinet", "regering"]
+
+
+def test_unnamed_cabinet_joins_the_named_cabinet(nlp: Language) -> None:
+    doc = nlp("Het kabinet wil investeren. Het kabinet-Schoof trekt er geld voor uit.")
+    govs = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(govs) == 1
+    assert "kabinet" in _mentions(govs[0]) and "kabinet-Schoof" in _mentions(govs[0])
+
+
+def test_government_refers_back_to_a_named_foreign_government(nlp: Language) -> None:
+    doc = nlp("De Britse regering grijpt in. De regering belooft dat de productie blijft.")
+    govs = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(govs) == 1
+    assert govs[0].country == "GB"
+
+
+def test_lower_case_ministry_keeps_its_head(nlp: Language) -> None:
+    doc = nlp("Het ministerie van economische zaken onderhandelt met het bedrijf.")
+    ministries = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(ministries) == 1
+    assert _mentions(ministries[0]) == ["ministerie van economische zaken"]
+    doc = nlp("Het ministerie van infrastructuur en waterstaat zwijgt.")
+    assert [m for e in doc._.entities for m in _mentions(e)] == [
+        "ministerie van infrastructuur en waterstaat"
+    ]
+
+
+def test_descriptor_before_an_acronym_is_no_part_of_it(nlp: Language) -> None:
+    doc = nlp("De fabriek komt er. Werkgeversorganisatie VNO-NCW reageert positief.")
+    assert "VNO-NCW" in _types(doc._.entities)
+
+
+def test_tail_of_a_persons_name_is_that_person() -> None:
+    # NER as the CoNLL model often gets it: the full name PER, the short form ORG
+    pipeline = spacy.blank("nl")
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "PER", "pattern": "Pieter van Dam"},
+            {"label": "ORG", "pattern": "Van Dam"},
+        ]
+    )
+    pipeline.add_pipe("extractor_entities")
+    doc = pipeline('Het bedrijf is opgericht door Pieter van Dam. "Het gaat goed", zegt Van Dam.')
+    persons = [e for e in doc._.entities if e.type == "PERSON"]
+    assert len(persons) == 1
+    assert _mentions(persons[0]) == ["Pieter van Dam", "Van Dam"]
