@@ -149,7 +149,7 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
     out = list(records)
     docs = []
     for i in todo:
-        doc = nlp.make_doc(records[i].text or "")
+        doc = nlp.make_doc(nlp_text(records[i].text or ""))
         doc._.published = records[i].published
         docs.append(doc)
     try:
@@ -169,10 +169,56 @@ def nlp_stage(records: list[ArticleRecord], settings: Settings) -> list[ArticleR
         if isinstance(result, ExtractorError):
             out[i] = _with_error(records[i], result)
         else:
+            text = records[i].text or ""
             out[i] = records[i].model_copy(update={
-                "entities": list(result._.entities or []), "claims": list(result._.claims or [])
+                "entities": _original_mention_texts(list(result._.entities or []), text),
+                "claims": _original_evidence_texts(list(result._.claims or []), text),
             })
     return out
+
+
+# Characters that the models never saw in training but that web and word-processor text is
+# full of, mapped one-to-one to what they stand for. One character for one, so every offset
+# into the normalised text is an offset into the original.
+_SAME_LENGTH = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ",
+    "\t": " ", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+})
+
+
+def nlp_text(text: str) -> str:
+    """The text the models read: no-break and thin spaces as spaces, a carriage return as
+    a space before its line feed (or as a line break on its own). Same length as ``text``:
+    entity and evidence offsets stay offsets into the record's text."""
+    out = text.translate(_SAME_LENGTH)
+    if "\r" in out:
+        out = out.replace("\r\n", " \n").replace("\r", "\n")
+    return out
+
+
+def _original_mention_texts(entities: list[Any], text: str) -> list[Any]:
+    """Mentions quote the record's text exactly, as the models' text may differ in spaces."""
+    fixed = []
+    for e in entities:
+        if any(m.text != text[m.start:m.end] for m in e.mentions):
+            mentions = [m.model_copy(update={"text": text[m.start:m.end]}) for m in e.mentions]
+            e = e.model_copy(update={"mentions": mentions})
+        fixed.append(e)
+    return fixed
+
+
+def _original_evidence_texts(claims: list[Any], text: str) -> list[Any]:
+    """Evidence sentences quote the record's text exactly (see above)."""
+    def quoted(ev: Any) -> Any:
+        return ev.model_copy(update={"sentence": text[ev.start:ev.end]})
+
+    fixed = []
+    for c in claims:
+        if any(ev.sentence != text[ev.start:ev.end] for ev in [c.evidence, *c.all_evidence]):
+            c = c.model_copy(update={"evidence": quoted(c.evidence),
+                                     "all_evidence": [quoted(ev) for ev in c.all_evidence]})
+        fixed.append(c)
+    return fixed
 
 
 def _pipe_batch(n_docs: int, settings: Settings) -> int:
