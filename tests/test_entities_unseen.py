@@ -154,3 +154,28 @@ def test_tail_of_a_persons_name_is_that_person() -> None:
     persons = [e for e in doc._.entities if e.type == "PERSON"]
     assert len(persons) == 1
     assert _mentions(persons[0]) == ["Pieter van Dam", "Van Dam"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["Eurocommissaris"], None),  # an office after a person's name
+        (["Operatie", "Aspides"], None),
+        (["Project", "Porthos"], None),
+    ],
+)
+def test_offices_and_schemes_are_no_names(tokens: list[str], expected: str | None) -> None:
+    assert classify.decide_name_type(label="ORG", tokens=tokens) == expected
+
+
+def test_trade_descriptors_and_wider_goods(nlp: Language) -> None:
+    doc = nlp("De verkoop van brouwerij Wervelbier van bier en whiskey daalt.")
+    types = _types(doc._.entities)
+    assert types.get("Wervelbier") == "FIRM"
+    assert types.get("bier") == "PRODUCT" and types.get("whiskey") == "PRODUCT"
+    assert not classify.is_product_word("inkoper")  # a buyer, not copper goods
+
+
+def test_apposition_name_without_sentence_adverb(nlp: Language) -> None:
+    doc = nlp("Ook Agoria, de federatie van de technologische industrie, is bezorgd.")
+    assert "Agoria" in _types(doc._.entities)

@@ -236,6 +236,12 @@ _NOT_EVENTS = frozenset(
 )
 
 
+# Capitalised first words of a scheme's name: "Project One", "Operatie Aspides".
+_SCHEME_OPENERS = frozenset(
+    {"project", "programma", "operatie", "missie", "plan", "regeling", "campagne"}
+)
+
+
 @lru_cache(maxsize=65536)
 def is_event_word(word: str) -> bool:
     """Does the noun (or a name's last word) name an event, programme, scheme or law?
@@ -420,6 +426,10 @@ def decide_name_type(
     tail = last.rsplit("-", 1)[-1]
     if is_event_word(tail) or (before is not None and before.islower() and is_event_word(before)):
         return None  # "de Chipwet", "Web Summit", "de vakbeurs Eurosatory"
+    if len(tokens) > 1 and tokens[0].lower() in _SCHEME_OPENERS:
+        return None  # "Project One", "Operatie Aspides"
+    if len(tokens) == 1 and is_role_word(tokens[0]):
+        return None  # "Eurocommissaris" after a person's name: an office, not a name
     if len(tokens) == 1 and (
         has_compass_prefix(tokens[0]) or (label != "ORG" and looks_like_place_name(tokens[0]))
     ):

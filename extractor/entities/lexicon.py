@@ -23,7 +23,8 @@ INSTITUTE_HEADS: tuple[str, ...] = (
     "commission", "council", "authority", "agentschap", "regulator", "energieregulator",
     "ambassade", "consulaat", "loket", "vakbond", "branchevereniging", "brancheorganisatie",
     "werkgeversorganisatie", "denktank", "ziekenhuis", "umc", "stichting", "organisatie",
-    "regulator",
+    "regulator", "verbond", "werkgeversverbond", "ondernemersvereniging", "brancheclub",
+    "beroepsvereniging", "consumentenbond", "federatie", "sectorfederatie",
 )
 
 # Words that mark a commercial company: legal forms and business descriptors.
@@ -45,6 +46,13 @@ FIRM_DESCRIPTOR_HEADS: tuple[str, ...] = (
     "netbeheerder", "retailer", "keten", "handelaar", "ontwikkelaar", "investeerder",
     "durfinvesteerder", "bank", "reus", "conglomeraat", "werf", "scheepswerf", "chipmaker",
     "persbureau", "krant", "dagblad",
+    # trades and businesses by what they do: "brouwerij Duvel Moortgat", "chocolatier
+    # Callebaut", "telecomaanbieder Odido", "vervoerder Arriva"
+    "brouwerij", "drukkerij", "uitgeverij", "bakkerij", "raffinaderij", "chocolatier",
+    "coöperatie", "supermarkt", "supermarktketen", "aanbieder", "vervoerder", "transporteur",
+    "distributeur", "importeur", "exporteur", "advocatenkantoor", "accountantskantoor",
+    "adviesbureau", "ingenieursbureau", "webwinkel", "autobouwer", "farmaceut", "zuivelgroep",
+    "telecombedrijf", "energieleverancier", "luchtvaartmaatschappij", "touroperator",
 )
 
 # Descriptors that are too general to name an organisation when alone after
@@ -95,6 +103,20 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "auto's", "ev's", "waferhandler", "waferhandlers", "geschutskoepel", "geschutskoepels",
     "wagen", "cel", "cellen", "wagens", "nikkel", "mangaan", "kobalt", "zink", "ijzererts",
     "edelmetalen", "kathodes", "anodes", "grafiet", "polysilicium",
+    # goods of the wider economy (trade and tariff news): food, consumer goods, materials,
+    # vehicles, energy equipment, munitions, medicines
+    "bier", "wijn", "whisky", "whiskey", "kaas", "zuivel", "vlees", "varkensvlees",
+    "rundvlees", "kippenvlees", "maïs", "soja", "sojabonen", "rijst", "suiker", "cacao",
+    "koffie", "chocolade", "aardappelen", "bloemen", "tulpen", "groenten", "eieren",
+    "kleding", "schoenen", "textiel", "meubels", "speelgoed", "cosmetica", "sigaretten",
+    "tabak", "fietsen", "e-bikes", "motorfietsen", "scooters", "televisies", "tv's",
+    "koelkasten", "wasmachines", "warmtepompen", "cv-ketels", "horloges", "chemicaliën",
+    "ethyleen", "propyleen", "plastic", "plastics", "kunststof", "kunststoffen", "polymeren",
+    "papier", "karton", "cement", "glas", "kabels", "meststoffen", "pesticiden",
+    "bussen", "tractoren", "jachten", "bommen", "kogels", "explosieven", "mortieren",
+    "raketwerpers", "pantserwagens", "printers", "tablets", "routers", "windmolens",
+    "elektrolysers", "elektrolyzers", "omvormers", "transformatoren", "generatoren",
+    "pompen", "pacemakers", "antilichamen", "medicatie",
 )
 
 # Compounds with a product head that are no goods ("ecosysteem", "denktank").
@@ -108,6 +130,9 @@ NOT_PRODUCTS: frozenset[str] = frozenset({
     "regeerprogramma", "stemmachine", "stroom", "stroomnet", "stroomprijs", "subsidieprogramma",
     "tankstation", "televisieprogramma", "tijdmachine", "traangas", "tv-programma",
     "uitlaatgas", "verkiezingsprogramma", "verschepen", "zenuwgas", "zorgsysteem",
+    # compounds of the wider goods heads that are no goods
+    "vergrootglas", "waardepapier", "waardepapieren", "glas-in-lood", "stormbussen",
+    "brievenbussen", "collectebussen",
 })
 
 # Product heads too general to be a product alone: "de machines" refers back to

@@ -349,6 +349,8 @@ def _apposed_name(doc: Doc, comma: int) -> list[Candidate]:
         and not (doc[begin - 1].is_punct)
     ):
         begin -= 1
+    while begin < end and (doc[begin].is_stop or doc[begin].lower_ in DETERMINERS):
+        begin += 1  # "Ook Agoria, de federatie van ...": the adverb opens the sentence
     if begin == end:
         return []
     begin, end, _descriptor = _clean_name_span(doc, begin, end)
