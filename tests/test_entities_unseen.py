@@ -179,3 +179,30 @@ def test_trade_descriptors_and_wider_goods(nlp: Language) -> None:
 def test_apposition_name_without_sentence_adverb(nlp: Language) -> None:
     doc = nlp("Ook Agoria, de federatie van de technologische industrie, is bezorgd.")
     assert "Agoria" in _types(doc._.entities)
+
+
+def _with_ner(patterns: list[tuple[str, str]]) -> Language:
+    pipeline = spacy.blank("nl")
+    ruler = pipeline.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": lab, "pattern": pat} for lab, pat in patterns])  # type: ignore[attr-defined]
+    pipeline.add_pipe("extractor_entities")
+    return pipeline
+
+
+def test_person_of_an_organisation_is_split() -> None:
+    pipeline = _with_ner([("PER", "Matthias Schmidt van Schmidt Automotive Research")])
+    doc = pipeline("Analist Matthias Schmidt van Schmidt Automotive Research verwacht groei.")
+    types = _types(doc._.entities)
+    assert types.get("Matthias Schmidt") == "PERSON"
+    assert types.get("Schmidt Automotive Research") == "FIRM"
+
+
+def test_model_after_a_determiner_is_the_product() -> None:
+    pipeline = _with_ner([("MISC", "Stellantis de T03")])
+    doc = pipeline("Leapmotor ontloopt dat doordat Stellantis de T03 in Polen assembleert.")
+    assert _types(doc._.entities).get("T03") == "PRODUCT"
+
+
+def test_office_holders_portfolio_is_no_ministry(nlp: Language) -> None:
+    doc = nlp("Minister Dirk Beljaarts van Economische Zaken noemde het goed nieuws.")
+    assert "INSTITUTE" not in _types(doc._.entities).values()

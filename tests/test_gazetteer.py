@@ -418,6 +418,9 @@ def test_matcher_finds_longest_names_and_respects_case(nlp: spacy.language.Langu
         (["van"], False),
         ([], False),
         (["minister", "en"], False),
+        (["Minister", "Dirk", "Beljaarts", "van"], True),  # the office holder between
+        (["zei", "Dirk", "Beljaarts", "van"], False),
+        (["topman", "van"], False),
     ],
 )
 def test_follows_office_title(before: list[str], expected: bool) -> None:

@@ -438,7 +438,15 @@ def follows_office_title(before: Sequence[str]) -> bool:
     if len(before) < 2:
         return False
     title, link = before[-2].lower(), before[-1].lower()
-    return link in _OFFICE_LINKS and title in _OFFICE_TITLES
+    if link in _OFFICE_LINKS and title in _OFFICE_TITLES:
+        return True
+    # "minister Dirk Beljaarts van Economische Zaken": the office holder's name between
+    if link not in _OFFICE_LINKS:
+        return False
+    k = len(before) - 2
+    while k >= 0 and before[k][:1].isupper() and before[k].lower() not in _OFFICE_TITLES:
+        k -= 1
+    return 0 <= k < len(before) - 2 and before[k].lower() in _OFFICE_TITLES
 
 
 @dataclass(frozen=True)
@@ -487,7 +495,7 @@ class GazetteerMatcher:
         out = []
         for span in kept:
             entry = found[(span.start, span.end)]
-            before = [tok.text for tok in doc[max(0, span.start - 2) : span.start]]
+            before = [tok.text for tok in doc[max(0, span.start - 6) : span.start]]
             if entry.type == "INSTITUTE" and follows_office_title(before):
                 continue
             out.append((span, entry))

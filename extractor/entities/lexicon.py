@@ -24,7 +24,7 @@ INSTITUTE_HEADS: tuple[str, ...] = (
     "ambassade", "consulaat", "loket", "vakbond", "branchevereniging", "brancheorganisatie",
     "werkgeversorganisatie", "denktank", "ziekenhuis", "umc", "stichting", "organisatie",
     "regulator", "verbond", "werkgeversverbond", "ondernemersvereniging", "brancheclub",
-    "beroepsvereniging", "consumentenbond", "federatie", "sectorfederatie",
+    "beroepsvereniging", "consumentenbond", "federatie", "sectorfederatie", "vereniging",
 )
 
 # Words that mark a commercial company: legal forms and business descriptors.

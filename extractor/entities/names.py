@@ -129,6 +129,15 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         ):
             end = k  # "Defensie bij Raytheon": a lower-case word ends the name
             break
+    # "Stellantis de T03": a name, then a model after a determiner; the model is the name
+    for k in range(start + 1, end - 1):
+        if (
+            doc[k].lower_ in {"de", "het"}
+            and doc[k].is_lower
+            and any(ch.isdigit() for t in doc[k + 1 : end] for ch in t.text)
+        ):
+            start = k + 1
+            break
     # "Analisten van ING", "Switchblade van AeroVironment": the name after "van", unless
     # the word before it heads an organisation name ("Raad van State", "Hof van Justitie")
     if (
@@ -293,11 +302,39 @@ def _extend_surname(doc: Doc, start: int, end: int, label: str) -> int:
     return end
 
 
+def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
+    """ "Matthias Schmidt van Schmidt Automotive Research": a person's full name, "van",
+    then the name of where they work; the token index of that "van", or None.
+
+    A particle "van" of a surname follows a given name or stands before one or two
+    words ("Pieter van Dam", "Jan Peter van den Berg"); this "van" follows a surname and
+    opens a name of two or more capitalised words."""
+    first_names = classify.first_names()
+    if start + 1 < end and classify.is_role_word(doc[start].lower_):
+        start += 1  # "Analist Matthias Schmidt van ...", as the model often spans it
+    if doc[start].text not in first_names:
+        return None
+    for k in range(start + 2, end - 2):
+        if doc[k].lower_ != "van" or doc[k - 1].text in first_names:
+            continue
+        rest = doc[k + 1 : end]
+        if all(t.text[:1].isupper() for t in rest) and len(rest) >= 2:
+            return k
+    return None
+
+
 def ner_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
     out: list[Candidate] = []
     has_pos = _has_pos(doc)
+    ents: list[tuple[int, int, str]] = []
     for ent_start, ent_end, label in _merged_ents(doc):
+        cut = _split_person_of_org(doc, ent_start, ent_end)
+        if cut is None:
+            ents.append((ent_start, ent_end, label))
+        else:
+            ents += [(ent_start, cut, "PER"), (cut + 1, ent_end, "ORG")]
+    for ent_start, ent_end, label in ents:
         start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
         start, end = _trim_ner_span(doc, start, end, has_pos)
         if end > start:
