@@ -1,7 +1,7 @@
 """Speed of the Dutch pipeline: words/s and peak memory, 1 process and n_process=2.
 
     python benchmarks/bench_nlp_speed.py [--model models/nl_extractor] [--full]
-        [--text FILE.conllu|FILE.txt ...] [--words 60000] [--ner-model NAME]
+        [--text FILE.conllu|FILE.txt ...] [--words 60000] [--ner-model NAME] [--components]
 
 Texts: the sentences of the UD Alpino dev file (Dutch news, read from ../shared/data) grouped
 into article-sized texts of 20 sentences, or any .txt/.conllu files given with --text.
@@ -80,6 +80,31 @@ def run_one(args: argparse.Namespace) -> dict[str, float]:
     }
 
 
+def component_speeds(args: argparse.Namespace) -> dict[str, int]:
+    """Words per CPU-second of the tokenizer and of each component alone (one process)."""
+    sys.path.insert(0, str(ROOT))
+    from extractor.nlp.loader import load_base
+
+    nlp = load_base(args.model, ner_model=args.ner_model)
+    texts = load_texts([Path(p) for p in args.text] or [ALPINO])
+    list(nlp.pipe(texts[:5]))  # warm-up
+    docs = [nlp.make_doc(t) for t in texts]  # the tokenizer's cache is warm in a long run
+    start = time.process_time()
+    docs = [nlp.make_doc(t) for t in texts]
+    speeds = {"tokenizer": time.process_time() - start}
+    words = sum(1 for d in docs for t in d if not t.is_space)
+    for name, proc in nlp.pipeline:
+        start = time.process_time()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=args.batch_size))
+        else:
+            docs = [proc(d) for d in docs]
+        speeds[name] = time.process_time() - start
+    out = {name: round(words / max(sec, 1e-9)) for name, sec in speeds.items()}
+    out["all"] = round(words / sum(speeds.values()))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -91,7 +116,13 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--n-process", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--components", action="store_true", help="words per CPU-second of each component"
+    )
     args = parser.parse_args()
+    if args.components:
+        print(json.dumps(component_speeds(args)))
+        return
     if args.n_process is not None:  # child run
         print(json.dumps(run_one(args)))
         return
@@ -121,6 +152,7 @@ def main() -> None:
             f"  peak RSS main {r['peak_rss_mb_main']} MB, worker {r['peak_rss_mb_worker']} MB"
             f"  pipeline={','.join(r['pipeline'])}"
         )
+
 
 if __name__ == "__main__":
     main()

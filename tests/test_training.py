@@ -259,3 +259,58 @@ def test_conllu_docs_upos_as_tag() -> None:
     )
     assert [t.tag_ for t in next(conllu_docs(text))] == ["PROPN", "VERB"]
     assert [t.tag_ for t in next(conllu_docs(text, upos_as_tag=False))] == ["N|eigen|ev", "WW|pv"]
+
+
+@pytest.mark.parametrize(
+    ("form", "upos", "deprel", "expected"),
+    [
+        ("zijn", "DET", "det", ("PRON", "nmod:poss")),
+        ("zijn", "AUX", "cop", ("AUX", "cop")),  # the verb stays
+        ("Hun", "DET", "det", ("PRON", "nmod:poss")),
+        ("eerste", "NUM", "nummod", ("ADJ", "amod")),
+        ("19de", "NUM", "nummod", ("ADJ", "amod")),
+        ("twintigste", "NUM", "obl", ("ADJ", "obl")),
+        ("twee", "NUM", "nummod", ("NUM", "nummod")),
+        ("honderden", "NUM", "nummod", ("NUM", "nummod")),
+        ("als", "ADP", "mark", ("SCONJ", "mark")),
+        ("Deman", "PROPN", "flat:name", ("PROPN", "flat")),
+        ("zich", "PRON", "obj", ("PRON", "expl:pv")),
+        ("het", "DET", "det", ("DET", "det")),
+    ],
+)
+def test_modernise_row(form: str, upos: str, deprel: str, expected: tuple[str, str]) -> None:
+    from extractor.training.convert import modernise_row
+
+    assert modernise_row(form, upos, deprel) == expected
+
+
+def test_modernise_2017_marks_passive_agent() -> None:
+    from extractor.training.convert import modernise_2017
+
+    rows = [
+        ("Het", "DET", 2, "det"),
+        ("boek", "NOUN", 4, "nsubj:pass"),
+        ("werd", "AUX", 4, "aux:pass"),
+        ("geschreven", "VERB", 0, "root"),
+        ("door", "ADP", 6, "case"),
+        ("Mulisch", "PROPN", 4, "obl"),
+        ("in", "ADP", 8, "case"),
+        ("Amsterdam", "PROPN", 4, "obl"),
+    ]
+    text = "# sent_id = wiki-1.p.1.s.1\n" + "\n".join(
+        f"{i}\t{w}\t_\t{p}\t_\t_\t{h}\t{r}\t_\t_" for i, (w, p, h, r) in enumerate(rows, 1)
+    )
+    out = [line.split("\t") for line in modernise_2017(text).splitlines()[1:]]
+    assert [r[7] for r in out] == [
+        "det", "nsubj:pass", "aux:pass", "root", "case", "obl:agent", "case", "obl",
+    ]  # fmt: skip
+    active = text.replace("aux:pass", "aux")  # no passive: 'door' is an ordinary obl
+    assert modernise_2017(active).splitlines()[6].split("\t")[7] == "obl"
+
+
+def test_without_features_makes_morphology_missing() -> None:
+    from extractor.training.convert import conllu_docs, without_features
+
+    doc = without_features(next(conllu_docs(_tiny_conllu(1))))
+    assert [t.tag_ for t in doc][:2] == ["PRON", "VERB"]  # UPOS kept for the tagger
+    assert all(t.pos_ == "" and not str(t.morph) for t in doc)

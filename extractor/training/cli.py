@@ -37,6 +37,16 @@ def prepare(
     ] = None,
     europeana: Annotated[bool, typer.Option(help="add the Europeana BIO data to NER")] = False,
     ud: Annotated[bool, typer.Option(help="also convert the UD data")] = True,
+    lassy2017: Annotated[
+        bool,
+        typer.Option(help="train UD on the 2017 LassySmall file (off: v2.16 data only)"),
+    ] = True,
+    modernise: Annotated[
+        bool,
+        typer.Option(
+            help="map the 2017 LassySmall file to UD v2.16 conventions; no (absent) features"
+        ),
+    ] = True,
     news: Annotated[
         bool, typer.Option(help="train on half of UD Alpino dev (news); the other half is held out")
     ] = True,
@@ -54,9 +64,10 @@ def prepare(
     if ud:
         counts.update(
             tp.prepare_ud(
-                [data / tp.LASSY_PRETRAIN],
+                [data / tp.LASSY_PRETRAIN] if lassy2017 and not modernise else [],
                 data / tp.LASSY_DEV,
                 out,
+                legacy_files=[data / tp.LASSY_PRETRAIN] if lassy2017 and modernise else [],
                 news_file=data / tp.ALPINO_DEV if news else None,
             )
         )

@@ -93,6 +93,7 @@ def prepare_ud(
     split_file: Path,
     out: CorpusPaths,
     *,
+    legacy_files: Sequence[Path] = (),
     heldout_fraction: float = LASSY_DEV_HELDOUT,
     news_file: Path | None = None,
     news_heldout_fraction: float = ALPINO_DEV_HELDOUT,
@@ -104,11 +105,18 @@ def prepare_ud(
     part used for model selection. ``news_file`` (Alpino dev, news), when given, is split the
     same way: one part is trained on, the other (``alpino-dev-heldout.conllu``) is never seen
     in training or model selection and is the split the news scores are reported on.
+    ``legacy_files`` (the 2017 LassySmall pre-release) are mapped to the current conventions
+    (:func:`convert.modernise_2017`) and give UPOS (as tags) and trees, no POS/features.
     """
     split_train, split_held = convert.holdout_split(
         split_file.read_text(encoding="utf-8"), heldout_fraction, seed=seed
     )
     texts = [f.read_text(encoding="utf-8") for f in train_files] + [split_train]
+    legacy_docs = [
+        convert.without_features(d)
+        for f in legacy_files
+        for d in convert.conllu_docs(convert.modernise_2017(f.read_text(encoding="utf-8")))
+    ]
     out.root.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     if news_file is not None:
@@ -118,7 +126,7 @@ def prepare_ud(
         texts.append(news_train)
         out.news_heldout_conllu.write_text(news_held, encoding="utf-8")
         counts["news_heldout_sentences"] = news_held.count("# sent_id")
-    train_docs = [d for t in texts for d in convert.conllu_docs(t)]
+    train_docs = [d for t in texts for d in convert.conllu_docs(t)] + legacy_docs
     out.ud_dev_conllu.write_text(split_held, encoding="utf-8")
     counts["ud_train_docs"] = convert.write_docbin(train_docs, out.ud_train)
     counts["ud_dev_docs"] = convert.write_docbin(convert.conllu_docs(split_held), out.ud_dev)
@@ -188,11 +196,15 @@ def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None
     """Combine the trained ``ud`` and ``ner`` pipelines into the shipped model directory."""
     import extractor.nlp.lemmatizer  # noqa: F401  (registers "nl_lemmatizer")
     import extractor.nlp.tokenizer  # noqa: F401  (registers "paragraph_breaks", "space_fixes")
+    import extractor.training.architectures  # noqa: F401
+    import extractor.training.components  # noqa: F401  (registers "upos_from_tag")
 
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
     nlp.add_pipe("paragraph_breaks", before="parser")
-    nlp.add_pipe("nl_lemmatizer", name="lemmatizer", after="morphologizer")
+    # The rule lemmatizer reads the POS: after whichever component sets it last.
+    pos_setter = "upos_from_tag" if "upos_from_tag" in nlp.pipe_names else "morphologizer"
+    nlp.add_pipe("nl_lemmatizer", name="lemmatizer", after=pos_setter)
     nlp.add_pipe("ner", source=ner_nlp, last=True)
     nlp.add_pipe("space_fixes", last=True)
     # Tables come from spacy-lookups-data now and are written into the model directory,
