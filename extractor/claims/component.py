@@ -33,6 +33,7 @@ from .nominal import (
 )
 from .patterns import noun_candidates, verb_candidates
 from .qualifiers import FORMER_WORDS, HYPOTHETICAL_CUES, modality, negation_cue, resolve_time
+from .supply import revise as revise_supplies
 
 
 @dataclass
@@ -95,6 +96,7 @@ def find_candidates(view: DocView) -> Iterator[Candidate]:
         found.extend(where_candidates(view, sent))
         found.extend(restriction_candidates(view, sent))
         found.extend(_client_nationality(view, sent, recipients))
+        found = revise_supplies(view, sent, found)  # supply constructions (supply.py)
         for c in found:
             if c.predicate == "nationality":
                 nationality.setdefault(c.subject.entity_id, c.object)

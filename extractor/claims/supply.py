@@ -1,0 +1,641 @@
+"""Supply-chain constructions the verb and noun patterns miss (the ``supplies`` predicate).
+
+Dutch news states who supplies whom in many more ways than "X levert aan Y":
+
+- a role noun as the subject of a copula: "De grootste afnemer van Hanmi is SK hynix",
+  "De belangrijkste leverancier van X is Y";
+- a role noun after "tot": "Tot de (vaste) klanten (van X) behoren Y en Z";
+- an example list after the preposition: "levert onderdelen aan onder meer A en B";
+- a passive without a named recipient, the goods of the clause before: "kabelbomen, die aan
+  Lockheed Martin worden geleverd"; or without a named recipient at all, the firm the
+  paragraph is about: "De radars voor het systeem worden geleverd door Hensoldt";
+- "Y laat zijn chips bij X maken", "in opdracht van Y (gemaakt door X)";
+- goods of a named maker in a purchase or use frame: "Y gebruikt apparatuur van X",
+  "Het contract betreft het systeem van de Duitse fabrikant X";
+- orders, purchases and offers with the supplier after "bij", including cancelled ones: "Een
+  geplande aankoop van P bij X gaat niet door", "een aanbod van X werd afgewezen";
+- a share of turnover: "X is goed voor 60 procent van de omzet";
+- a contrast: "bestelde kranen bij X, en niet bij Y" (Y negated).
+
+Where the sentence does not name one side, the side is the organisation the text is about
+(:func:`topic_org`): the subject of the nearest sentence before that names one, else the one
+named most. :func:`revise` is the one entry point the claims component calls per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from .candidate import Candidate
+from .docview import ORG, PREPOSITIONS, Arg, DocView, description_type
+from .lexicon import CLIENT_NOUNS, verb_lemma
+from .patterns import (
+    SKIPPABLE,
+    _governed_by_preposition,
+    _surface_after,
+    _surface_conj,
+    _surface_subject,
+    relative_antecedent,
+)
+
+RECIPIENT_NOUNS = CLIENT_NOUNS | frozenset({"opdrachtgever", "opdrachtgevers", "klantenkring",
+                                             "koper", "kopers", "afzetmarkt"})
+SUPPLIER_NOUNS = frozenset({"leverancier", "leveranciers", "toeleverancier",
+                            "toeleveranciers", "hofleverancier"})
+BE_FORMS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "blijven", "bleven",
+                      "wordt", "werd", "worden", "werden"})
+BELONG_FORMS = frozenset({"behoren", "behoorden", "behoort", "behoorde", "horen", "hoorden",
+                          "hoort", "hoorde"})
+# "aan onder meer A en B", "naar onder andere A", "aan klanten als/zoals A"
+EXAMPLE_OPENERS = (("onder", "meer"), ("onder", "andere"), ("o.a.",), ("zoals",),
+                   ("bijvoorbeeld",), ("onder", "anderen"))
+SUPPLY_LEMMAS = frozenset({"leveren", "verkopen", "exporteren", "verschepen"})
+MAKE_LEMMAS = frozenset({"maken", "produceren", "bouwen", "fabriceren", "assembleren",
+                         "vervaardigen", "ontwikkelen", "ontwerpen"})
+PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "zijn", "is", "was", "waren"})
+LATEN_FORMS = frozenset({"laat", "laten", "liet", "lieten", "gelaten"})
+USE_FORMS = frozenset({"gebruikt", "gebruiken", "gebruikte", "gebruikten", "koopt", "kopen",
+                       "kocht", "kochten", "gekocht", "bestelt", "bestellen", "bestelde",
+                       "bestelden", "besteld", "schaft", "schaffen", "schafte", "schaften",
+                       "aangeschaft", "aanschaffen", "betrekt", "betrekken", "betrok",
+                       "zet", "zetten", "zette", "ingezet", "inzetten", "vliegt", "vliegen",
+                       "rijdt", "rijden"})
+# nouns of an order or purchase; the supplier follows "bij", the goods "van"
+ORDER_NOUNS = frozenset({"aankoop", "aankopen", "bestelling", "bestellingen", "order",
+                         "orders", "levering", "leveringen", "opdracht", "opdrachten",
+                         "contract", "contracten", "aanbesteding", "deal", "koop"})
+OFFER_NOUNS = frozenset({"aanbod", "offerte", "bod"})
+CONTENT_VERBS = frozenset({"betreft", "betrof", "omvat", "omvatte", "behelst", "behelsde"})
+# the order or offer does not go ahead: read as a negation of the supply
+CANCEL_WORDS = frozenset({"afgewezen", "wijst", "wees", "afgeblazen", "geannuleerd",
+                          "annuleert", "annuleerde", "geschrapt", "schrapt", "schrapte",
+                          "afgezegd", "ingetrokken", "gestaakt", "gestopt", "opgezegd",
+                          "afgeketst", "sneuvelde", "gesneuveld", "verworpen"})
+# prepositions that end the goods noun phrase before "van X" ("de opbrengst voor ...")
+GOODS_BREAKS = frozenset({"voor", "aan", "bij", "naar", "met", "door", "uit", "in", "op", "tot",
+                          "om", "tegen", "over"})
+TURNOVER_NOUNS = frozenset({"omzet", "inkomsten", "afzet", "verkopen", "orderportefeuille",
+                            "orders", "productie"})
+SHARE_HEADS = frozenset({"procent", "%", "helft", "derde", "kwart", "vijfde", "deel",
+                         "meerderheid", "groot"})
+
+
+# --- helpers --------------------------------------------------------------------------------
+def _named(view: DocView, start: int, end: int, types: frozenset[str] = ORG) -> list[Arg]:
+    """Named mentions (no bare descriptions) of the wanted types starting in [start, end)."""
+    out = []
+    for m in view.mentions_between(start, end):
+        if view.type_of(m) in types and view.kind_of(m) != "description":
+            out.append(view.arg(m, "surface"))
+    return out
+
+
+def topic_org(view: DocView, at: int, exclude: set[str], types: frozenset[str] = ORG,
+              ) -> Arg | None:
+    """The organisation a sentence without a named side is about: the first one named
+    outside a prepositional phrase (the subject, mostly) in the nearest of the three sentences
+    before ``at`` that names one; else the one named most before ``at`` (twice at least)."""
+    sent = view.sent_of(at)
+    k = sent.start - 1
+    looked = 0
+    while k >= 0 and looked < 3:
+        prev = view.sent_of(k)
+        k = prev.start - 1
+        if not prev.text.strip():
+            continue
+        looked += 1
+        named = [a for a in _named(view, prev.start, prev.end, types)
+                 if a.entity_id not in exclude]
+        if not named:
+            continue
+        free = [a for a in named if not _governed_by_preposition(view, a.start, prev.start)]
+        if free:
+            return Arg(free[0].entity_id, free[0].type, free[0].start, free[0].end, "discourse")
+        break
+    return main_org(view, sent.start, exclude, types)
+
+
+def main_org(view: DocView, before: int, exclude: set[str], types: frozenset[str] = ORG,
+             ) -> Arg | None:
+    """The organisation named most often before token ``before`` (at least twice)."""
+    counts: dict[str, int] = {}
+    last: dict[str, Arg] = {}
+    for a in _named(view, 0, before, types):
+        if a.entity_id in exclude:
+            continue
+        counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
+        last[a.entity_id] = a
+    if not counts:
+        return None
+    best = max(counts, key=lambda e: counts[e])
+    if counts[best] < 2:
+        return None
+    a = last[best]
+    return Arg(a.entity_id, a.type, a.start, a.end, "discourse")
+
+
+def _org_after(view: DocView, j: int, end: int, limit: int = 5,
+               types: frozenset[str] = ORG | {"COUNTRY"}) -> list[Arg]:
+    """The organisation(s) right after token ``j`` (a preposition): a mention, or the bare
+    description's antecedent ("bij de chipfabrikant uit Hsinchu"), with its conjuncts."""
+    a = _surface_after(view, j, end, limit=limit)
+    if a is None:
+        for k in range(j + 1, min(end, j + 1 + limit)):
+            t = view.doc[k]
+            if t.lower_ in PREPOSITIONS or t.is_punct:
+                break
+            if description_type(t.text) is not None:
+                a = view.org_at(k)
+                break
+    if a is None or a.type not in types:
+        return []
+    out = [a]
+    if a.start >= 0:
+        _surface_conj(view, a, end, out, {a.entity_id})
+    return out
+
+
+def _subjects_before(view: DocView, verb: int, start: int, taken: set[str]) -> list[Arg]:
+    """The clause subject before a verb, with the conjuncts before it ("Apple, Nvidia, AMD en
+    Qualcomm laten ..."): the first organisation no preposition governs, then ", M"/"en M"."""
+    doc = view.doc
+    first = None
+    for k in range(start, verb):
+        m = view.mention_at(k)
+        if m is None or m.start != k or view.type_of(m) not in ORG | {"COUNTRY"}:
+            continue
+        if m.entity_id in taken or _governed_by_preposition(view, k, start):
+            continue
+        first = view.arg(m, "surface")
+        break
+    if first is None:
+        if doc[start].lower_ in {"die", "dat"} and start > 0:
+            ante = relative_antecedent(view, start)
+            return [ante] if ante is not None and ante.type in ORG else []
+        a = _surface_subject(view, doc[verb], start, verb + 1, taken)
+        return [a] if a is not None and a.type in ORG | {"COUNTRY"} else []
+    out = [first]
+    _surface_conj(view, first, verb, out, {first.entity_id} | taken)
+    return out
+
+
+def _examples_after(view: DocView, j: int, end: int) -> list[Arg]:
+    """Organisations after a preposition at ``j`` introduced as examples: "aan onder meer A
+    en B", "aan klanten als/zoals A"."""
+    doc = view.doc
+    for k in range(j + 1, min(end, j + 5)):
+        words = tuple(doc[x].lower_ for x in range(k, min(end, k + 2)))
+        for opener in EXAMPLE_OPENERS:
+            if words[: len(opener)] == opener:
+                return _org_after(view, k + len(opener) - 1, end, limit=4)
+        if view.mention_at(k) is not None or doc[k].is_punct or doc[k].pos_ in {"VERB",
+                                                                                 "AUX"}:
+            return []
+    return []
+
+
+def _supplies(s: Arg, o: Arg, trigger: int, pattern: str, scope: tuple[int, int],
+              family: str = "noun", product: Arg | None = None, **extra: float) -> Candidate:
+    return Candidate("supplies", s, o, trigger, family, pattern, scope, product=product,
+                     extra=dict(extra))
+
+
+def _product_in(view: DocView, start: int, end: int) -> Arg | None:
+    for m in view.mentions_between(start, end):
+        if view.type_of(m) == "PRODUCT":
+            return view.arg(m, "surface")
+    return None
+
+
+def _modifier(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A determiner or adjective before a role noun ("de", "grootste", "vaste")."""
+    low = tok.lower_
+    return low in SKIPPABLE or tok.pos_ in {"ADJ", "DET", "NUM"} or (
+        tok.is_alpha and tok.is_lower and low.endswith(("ste", "ige", "vaste", "trouwe")))
+
+
+# --- patterns ---------------------------------------------------------------------------------
+def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"De grootste afnemer van Hanmi is SK hynix", "Belangrijkste klanten zijn A en B", "De
+    enige leverancier van X is Y": a role noun as the copula's subject, the named party after
+    the copula; without "van X" the other side is the topic."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        recipient_role = low in RECIPIENT_NOUNS
+        if not recipient_role and low not in SUPPLIER_NOUNS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        # the role noun opens its clause: only determiners and adjectives before it
+        k = tok.i - 1
+        while k >= start and (_modifier(doc[k]) or doc[k].lower_ in {"van", "één", "een"}):
+            k -= 1
+        if k >= start:
+            continue
+        j = tok.i + 1
+        other: list[Arg] = []
+        if j < end and doc[j].lower_ == "van":
+            other = _org_after(view, j, end, limit=4, types=ORG)
+            if not other:
+                continue  # "de klant van morgen", "afnemers van kobalt": no party named
+            j = max(a.end for a in other)
+        if j >= end or doc[j].lower_ not in BE_FORMS:
+            continue
+        k = j + 1
+        while k < end and doc[k].lower_ in {"nog", "altijd", "al", "nu", "inmiddels", "sinds",
+                                            "ook", "onder", "meer", "andere", "vooral",
+                                            "opnieuw", "traditioneel", "steeds"}:
+            k += 1
+        named = _org_after(view, k - 1, end, limit=4,
+                           types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
+        if not named:
+            continue
+        if not other:
+            topic = topic_org(view, tok.i, {a.entity_id for a in named})
+            other = [topic] if topic is not None else []
+        for x in named:
+            for y in other:
+                if x.entity_id == y.entity_id:
+                    continue
+                s, o = (y, x) if recipient_role else (x, y)
+                yield _supplies(s, o, tok.i, "role_copula", (start, end))
+
+
+def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Tot de (vaste) klanten (van X) behoren Y en Z", "Y behoort tot de grootste afnemers
+    (van X)": Y is a recipient (or, with "leveranciers", a supplier) of X or the topic."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        recipient_role = low in RECIPIENT_NOUNS
+        if not recipient_role and low not in SUPPLIER_NOUNS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        tot = next((k for k in range(tok.i - 1, max(start - 1, tok.i - 5), -1)
+                    if doc[k].lower_ == "tot"), None)
+        if tot is None or any(doc[k].pos_ in {"NOUN", "PROPN", "VERB"} and
+                              doc[k].lower_ not in SKIPPABLE and
+                              k not in view.adj_by_token for k in range(tot + 1, tok.i)):
+            continue
+        j = tok.i + 1
+        other: list[Arg] = []
+        if j < end and doc[j].lower_ == "van":
+            other = _org_after(view, j, end, limit=4, types=ORG)
+            if other:
+                j = max(a.end for a in other)
+        named: list[Arg] = []
+        if j < end and doc[j].lower_ in BELONG_FORMS:
+            # "Tot de klanten behoren Y en Z"
+            named = _org_after(view, j, end, limit=4,
+                               types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
+        elif tot > start and any(doc[k].lower_ in BELONG_FORMS for k in range(start, tot)):
+            verb = next(k for k in range(start, tot) if doc[k].lower_ in BELONG_FORMS)
+            named = _subjects_before(view, verb, start, {a.entity_id for a in other})
+            if not named and start > sent.start and doc[start - 1].text == ",":
+                named = []
+            if not named:
+                # "Airbus en Boeing, die ..., behoren tot de klanten": the subject before the
+                # relative clause that ends at the comma before the verb
+                named = _subjects_before(view, verb, sent.start, {a.entity_id for a in other})
+        if not named:
+            continue
+        if not other:
+            topic = topic_org(view, tok.i, {a.entity_id for a in named})
+            other = [topic] if topic is not None else []
+        for x in named:
+            for y in other:
+                if x.entity_id == y.entity_id:
+                    continue
+                s, o = (y, x) if recipient_role else (x, y)
+                yield _supplies(s, o, tok.i, "belong_to", (start, end))
+
+
+def example_recipient_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Samsung SDI levert batterijcellen aan onder meer BMW en Stellantis", "exporteert naar
+    onder andere Japan": the recipients given as examples after the preposition."""
+    doc = view.doc
+    for tok in sent:
+        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        recipients: list[Arg] = []
+        for j in range(start, end):
+            if doc[j].lower_ in {"aan", "naar"}:
+                recipients = _examples_after(view, j, end)
+                if recipients:
+                    break
+        if not recipients:
+            continue
+        taken = {a.entity_id for a in recipients}
+        subjects = _subjects_before(view, tok.i, start, taken) if tok.i > start else []
+        if not subjects:
+            a = _surface_subject(view, tok, start, end, taken)
+            subjects = [a] if a is not None and a.type in ORG else []
+        product = _product_in(view, start, end)
+        for s in subjects:
+            for o in recipients:
+                if s.entity_id != o.entity_id and s.type in ORG:
+                    yield _supplies(s, o, tok.i, "example_recipient", (start, end), "verb",
+                                    product)
+
+
+def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """Passives with one side left to the context.
+
+    "kabelbomen, die aan Lockheed Martin worden geleverd": the recipient after "aan", the
+    supplier the subject of the clause the relative clause hangs on. "De radars voor het
+    systeem worden geleverd door Hensoldt", "De chips worden gemaakt door TSMC": the agent
+    after "door", the recipient the organisation the text is about (for making verbs only when
+    the goods are a plain noun phrase: "De F-35 wordt gebouwd door ..." names a product line,
+    not a delivery)."""
+    doc = view.doc
+    for tok in sent:
+        lemma = verb_lemma(tok.text)
+        if lemma not in SUPPLY_LEMMAS | MAKE_LEMMAS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        if not any(doc[k].lower_ in PASSIVE_AUX for k in range(start, end)) or \
+                tok.lower_ in {"leveren", "maken", "verkopen", "bouwen", "produceren"}:
+            continue
+        words = view.words(range(start, end))
+        door = [start + n for n, w in enumerate(words) if w == "door"]
+        aan = [start + n for n, w in enumerate(words) if w in {"aan", "naar"}]
+        product = _product_in(view, start, end)
+        if lemma in SUPPLY_LEMMAS and aan and not door:
+            recipients = _org_after(view, aan[0], end)
+            if not recipients:
+                recipients = _examples_after(view, aan[0], end)
+            if not recipients or doc[start].lower_ not in {"die", "dat"} or start == sent.start:
+                continue
+            # the goods the relative pronoun stands for, and who makes or sells them
+            r = start - 1 if doc[start - 1].text == "," else start
+            outer_start, _ = view.surface_clause(max(sent.start, r - 1))
+            taken = {a.entity_id for a in recipients}
+            suppliers = _subjects_before(view, r, outer_start, taken)
+            if not suppliers:
+                a = _surface_subject(view, doc[r - 1], outer_start, r, taken)
+                suppliers = [a] if a is not None else []
+            for s in suppliers:
+                for o in recipients:
+                    if s.type in ORG and s.entity_id != o.entity_id:
+                        yield _supplies(s, o, tok.i, "passive_relative", (start, end), "verb",
+                                        product)
+        elif door and not aan:
+            agents = _org_after(view, door[0], end, types=ORG)
+            if not agents:
+                continue
+            goods_start = start
+            subject_words = view.words(range(goods_start, min(tok.i, door[0])))
+            if lemma in MAKE_LEMMAS:
+                # only plain goods: "De raketmotoren", not "De F-35" or "Het vliegtuig"
+                head = next((doc[k] for k in range(goods_start, tok.i)
+                             if doc[k].pos_ in {"NOUN", "PROPN"} or view.mention_at(k)), None)
+                if head is None or not head.is_lower or subject_words[:1] not in (
+                        ["de"], ["die"]):
+                    continue
+            if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+                   for k in range(goods_start, door[0])):
+                continue  # "X wordt overgenomen door Y", "voor Y gemaakt": the parse decides
+            topic = topic_org(view, tok.i, {a.entity_id for a in agents})
+            if topic is None:
+                continue
+            for s in agents:
+                if s.entity_id != topic.entity_id:
+                    yield _supplies(s, topic, tok.i, "passive_agent", (start, end), "verb",
+                                    product)
+
+
+def commission_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Apple laat zijn chips bij TSMC maken": the maker after "bij" supplies the subject;
+    "in opdracht van Nvidia gefabriceerd door TSMC": the maker supplies the commissioner."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        start, end = view.surface_clause(tok.i)
+        if low in LATEN_FORMS:
+            make = next((k for k in range(tok.i + 1, end)
+                         if verb_lemma(doc[k].text) in MAKE_LEMMAS), None)
+            bij = next((k for k in range(tok.i + 1, make or end) if doc[k].lower_ == "bij"),
+                       None)
+            if make is None or bij is None:
+                continue
+            makers = _org_after(view, bij, make + 1, types=ORG)
+            clients = _subjects_before(view, tok.i, start, {a.entity_id for a in makers})
+            product = _product_in(view, tok.i, bij)
+            for s in makers:
+                for o in clients:
+                    if s.entity_id != o.entity_id and o.type in ORG:
+                        yield _supplies(s, o, tok.i, "commission", (start, end), "verb",
+                                        product)
+        elif low == "opdracht" and tok.i > start and doc[tok.i - 1].lower_ == "in" and \
+                tok.i + 1 < end and doc[tok.i + 1].lower_ == "van":
+            clients = _org_after(view, tok.i + 1, end, limit=4, types=ORG)
+            if not clients:
+                continue
+            taken = {a.entity_id for a in clients}
+            door = next((k for k in range(start, end) if doc[k].lower_ == "door"), None)
+            makers = _org_after(view, door, end, types=ORG) if door is not None else []
+            if not makers:
+                makers = [a for a in _subjects_before(view, tok.i - 1, start, taken)
+                          if a.type in ORG]
+            if not any(verb_lemma(doc[k].text) in MAKE_LEMMAS | SUPPLY_LEMMAS
+                       for k in range(start, end)):
+                continue
+            product = _product_in(view, start, end)
+            for s in makers:
+                for o in clients:
+                    if s.entity_id != o.entity_id:
+                        yield _supplies(s, o, tok.i, "commission", (start, end), "verb",
+                                        product)
+
+
+def goods_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Y gebruikt (uitsluitend) apparatuur van X (en van Z)", "Het contract betreft het
+    systeem van de Duitse wapenfabrikant X": goods of a maker, used or bought by the subject
+    (for an order or contract: by the organisation the text is about)."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        use = low in USE_FORMS
+        content = low in CONTENT_VERBS
+        if not (use or content):
+            continue
+        start, end = view.surface_clause(tok.i)
+        # the goods: the first noun after the verb, then "van" + the maker
+        van = None
+        for k in range(tok.i + 1, min(end, tok.i + 7)):
+            t = doc[k]
+            if t.lower_ == "van":
+                van = k
+                break
+            if t.is_punct or t.lower_ in GOODS_BREAKS or (
+                    view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG):
+                break
+        if van is None or van == tok.i + 1:
+            continue
+        goods = [doc[k] for k in range(tok.i + 1, van) if doc[k].pos_ in {"NOUN", "PROPN"}
+                 or (not doc[k].pos_ and doc[k].is_alpha and doc[k].lower_ not in SKIPPABLE)
+                 or (view.mention_at(k) is not None and
+                     view.type_of(view.mention_at(k)) == "PRODUCT")]
+        if not goods:
+            continue
+        makers = _org_after(view, van, end, limit=5, types=ORG)
+        if not makers:
+            continue
+        last = makers[-1]
+        # "van het Finse Nokia en van Ericsson"
+        k = last.end
+        while k + 1 < end and doc[k].lower_ == "en" and doc[k + 1].lower_ == "van":
+            more = _org_after(view, k + 1, end, limit=5, types=ORG)
+            if not more:
+                break
+            makers.extend(a for a in more if a.entity_id not in {m.entity_id for m in makers})
+            k = more[-1].end
+        taken = {a.entity_id for a in makers}
+        if content:
+            if not any(doc[k].lower_ in ORDER_NOUNS for k in range(start, tok.i)):
+                continue
+            topic = topic_org(view, tok.i, taken, ORG | {"COUNTRY"})
+            users = [topic] if topic is not None else []
+        else:
+            users = _subjects_before(view, tok.i, start, taken)
+            if not users:
+                a = _surface_subject(view, tok, start, end, taken)
+                users = [a] if a is not None else []
+        product = _product_in(view, tok.i + 1, van)
+        for s in makers:
+            for o in users:
+                if o.type in ORG | {"COUNTRY"} and s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "goods_of", (start, end), "verb", product)
+
+
+def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Een eerder geplande bestelling van drones bij het Turkse Baykar gaat niet door", "een
+    aanbod van X werd afgewezen": the supplier after "bij" (or "van" for an offer), the buyer
+    the clause subject or the organisation the text is about; a cancelled order is a negated
+    supply."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        offer = low in OFFER_NOUNS
+        if low not in ORDER_NOUNS and not offer:
+            continue
+        start, end = view.surface_clause(tok.i)
+        suppliers: list[Arg] = []
+        for j in range(tok.i + 1, min(end, tok.i + 8)):
+            if doc[j].is_punct:
+                break
+            if doc[j].lower_ == "bij" or (offer and doc[j].lower_ == "van"):
+                suppliers = _org_after(view, j, end, limit=4, types=ORG)
+                break
+            if doc[j].lower_ in PREPOSITIONS - {"van", "voor"}:
+                break
+        if not suppliers:
+            continue
+        taken = {a.entity_id for a in suppliers}
+        buyers = [a for a in _subjects_before(view, tok.i, start, taken) if a.start < tok.i] \
+            if tok.i > start else []
+        if not buyers:
+            topic = topic_org(view, tok.i, taken, ORG | {"COUNTRY"})
+            buyers = [topic] if topic is not None else []
+        after = view.words(range(tok.i, end))
+        cancelled = bool(set(after) & CANCEL_WORDS)
+        product = _product_in(view, tok.i, suppliers[0].start)
+        for s in suppliers:
+            for o in buyers:
+                if s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "order_bij", (max(start, tok.i - 4), end),
+                                    "noun", product, tail_negation=1.0,
+                                    **({"negates": 1.0} if cancelled else {}))
+
+
+def turnover_share_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"ASML is nog altijd goed voor 60 procent van de omzet (van X)": the client X (or the
+    topic) is supplied by the firm whose turnover it is."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ != "goed" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "voor":
+            continue
+        start, end = view.surface_clause(tok.i)
+        van = next((k for k in range(tok.i + 2, min(end, tok.i + 8))
+                    if doc[k].lower_ == "van"), None)
+        if van is None or not any(doc[k].lower_ in SHARE_HEADS or doc[k].like_num
+                                  for k in range(tok.i + 2, van)):
+            continue
+        noun = next((k for k in range(van + 1, min(end, van + 4))
+                     if doc[k].lower_ in TURNOVER_NOUNS), None)
+        if noun is None:
+            continue
+        clients = _subjects_before(view, tok.i, start, set())
+        if not clients:
+            continue
+        taken = {a.entity_id for a in clients}
+        owner = _org_after(view, noun, end, limit=3, types=ORG) if noun + 1 < end and \
+            doc[noun + 1].lower_ == "van" else []
+        if not owner:
+            topic = topic_org(view, tok.i, taken)
+            owner = [topic] if topic is not None else []
+        for s in owner:
+            for o in clients:
+                if s.entity_id != o.entity_id and o.type in ORG | {"COUNTRY"}:
+                    yield _supplies(s, o, tok.i, "turnover_share", (start, end), "noun")
+
+
+GENERATORS = (role_copula_candidates, belong_to_candidates, example_recipient_candidates,
+              passive_supply_candidates, commission_candidates, goods_of_candidates,
+              order_candidates, turnover_share_candidates)
+
+
+# --- revisions of what the other patterns found -----------------------------------------------
+def _contrast_candidates(view: DocView, sent: Span, found: list[Candidate]
+                         ) -> Iterator[Candidate]:
+    """"bestelde kranen bij Konecranes, en niet bij ZPMC": the supplier after "niet bij"
+    does not supply (the negation comes from the qualifiers' reading of "niet")."""
+    doc = view.doc
+    for c in found:
+        if c.predicate != "supplies" or c.subject.start < 1 or \
+                doc[c.subject.start - 1].lower_ not in {"bij", "van"} and not (
+                    c.subject.start > 2 and doc[c.subject.start - 3].lower_ == "bij"):
+            continue
+        for j in range(sent.start + 1, sent.end - 1):
+            if doc[j].lower_ == "niet" and doc[j + 1].lower_ == "bij":
+                for s in _org_after(view, j + 1, sent.end, types=ORG):
+                    if s.entity_id not in {c.subject.entity_id, c.object.entity_id}:
+                        yield _supplies(s, c.object, j + 1, "contrast", (j, s.end + 1),
+                                        c.family, c.product)
+        break
+
+
+def _fix_second_clause_subject(view: DocView, c: Candidate) -> Candidate:
+    """", en ook Optronix exporteert ...": the organisation right before a supply verb in a
+    second main clause is its subject, not the first clause's subject."""
+    if c.predicate != "supplies" or c.family != "verb" or c.subject.start < 0:
+        return c
+    m = view.mention_at(c.trigger - 1)
+    if m is None or view.type_of(m) not in ORG or m.entity_id == c.subject.entity_id or \
+            m.entity_id == c.object.entity_id or c.subject.start >= m.start:
+        return c
+    doc = view.doc
+    between = range(c.subject.end, m.start)
+    # a first clause with its own verb, then ", en"/", maar": not "Intel, Qualcomm en AMD"
+    comma_and = any(doc[k].text == "," and doc[k + 1].lower_ in {"en", "maar"}
+                    for k in between)
+    own_verb = any(doc[k].pos_ in {"VERB", "AUX"} or verb_lemma(doc[k].text) is not None
+                   for k in between)
+    if not (comma_and and own_verb) or _governed_by_preposition(
+            view, m.start, max(0, m.start - 5)):
+        return c
+    c.subject = view.arg(m, "surface_adjacent")
+    return c
+
+
+def revise(view: DocView, sent: Span, found: list[Candidate]) -> list[Candidate]:
+    """The candidates of one sentence with the supply constructions of this module added and
+    the second-clause subject fix applied (see the module docstring)."""
+    out = [_fix_second_clause_subject(view, c) for c in found]
+    for gen in GENERATORS:
+        out.extend(gen(view, sent))
+    out.extend(_contrast_candidates(view, sent, out))
+    return out

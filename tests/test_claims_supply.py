@@ -1,0 +1,108 @@
+"""Supply constructions of extractor/claims/supply.py on short Dutch sentences (no parse:
+these are the linear-order readings, the ones that must hold when the parser errs)."""
+
+from __future__ import annotations
+
+import pytest
+from claims_helpers import triples, unparsed
+
+from extractor.claims.component import build_claims
+from extractor.claims.confidence import Calibration, load_calibration
+from extractor.claims.docview import SimpleMention
+from extractor.schema import Entity
+
+
+def extract(text: str, spec: dict[str, str]) -> set[tuple[str, str, str, bool]]:
+    """Supply claims of ``text`` (tokens split on spaces); ``spec``: entity name -> type, each
+    name marked wherever its words occur."""
+    words = text.split()
+    doc = unparsed(words)
+    entities, mentions = [], []
+    for n, (name, type_) in enumerate(spec.items(), start=1):
+        eid = f"e{n}"
+        iso = name if type_ == "COUNTRY" and len(name) == 2 else None
+        entities.append(Entity(id=eid, type=type_, name=name, aliases=[name], iso=iso))
+        parts = name.split()
+        for i in range(len(words) - len(parts) + 1):
+            if words[i:i + len(parts)] == parts:
+                span = doc[i:i + len(parts)]
+                mentions.append(SimpleMention(eid, type_, i, i + len(parts), span.start_char,
+                                              span.end_char))
+    every = Calibration(load_calibration().weights, "test", threshold=0.0)
+    claims = build_claims(doc, entities, mentions, "2025-03-01", every)
+    return {t for t in triples(claims, entities) if t[1] == "supplies"}
+
+
+F, INST, C, P = "FIRM", "INSTITUTE", "COUNTRY", "PRODUCT"
+
+CASES = [
+    # role noun as copula subject
+    ("De grootste afnemer van Hanmi is SK hynix .", {"Hanmi": F, "SK hynix": F},
+     {("Hanmi", "supplies", "SK hynix", False)}),
+    ("De belangrijkste leverancier van Airbus is Spirit .", {"Airbus": F, "Spirit": F},
+     {("Spirit", "supplies", "Airbus", False)}),
+    # without "van X": the topic (subject of the sentence before)
+    ("Maasmond bouwt een terminal . De grootste klant is Maersk .",
+     {"Maasmond": F, "Maersk": F}, {("Maasmond", "supplies", "Maersk", False)}),
+    # "tot de klanten behoren"
+    ("Maasmond opende in 2020 . Tot de vaste klanten behoren Maersk en Cosco .",
+     {"Maasmond": F, "Maersk": F, "Cosco": F},
+     {("Maasmond", "supplies", "Maersk", False), ("Maasmond", "supplies", "Cosco", False)}),
+    ("Tot de klanten van ASML behoren TSMC en Intel .", {"ASML": F, "TSMC": F, "Intel": F},
+     {("ASML", "supplies", "TSMC", False), ("ASML", "supplies", "Intel", False)}),
+    ("Samsung behoort tot de grootste klanten van ASML .", {"Samsung": F, "ASML": F},
+     {("ASML", "supplies", "Samsung", False)}),
+    # examples after the preposition
+    ("Samsung SDI levert batterijcellen aan onder meer BMW en Stellantis .",
+     {"Samsung SDI": F, "batterijcellen": P, "BMW": F, "Stellantis": F},
+     {("Samsung SDI", "supplies", "BMW", False), ("Samsung SDI", "supplies", "Stellantis", False)}),
+    # passive relative clause: the maker of the goods supplies
+    ("Zo maakt Elmo kabelbomen , die aan Lockheed worden geleverd .",
+     {"Elmo": F, "kabelbomen": P, "Lockheed": F}, {("Elmo", "supplies", "Lockheed", False)}),
+    # passive with an agent only: the recipient is the topic
+    ("Diehl bouwt het IRIS-systeem . De radars voor het systeem worden geleverd door Hensoldt .",
+     {"Diehl": F, "IRIS-systeem": P, "radars": P, "Hensoldt": F},
+     {("Hensoldt", "supplies", "Diehl", False)}),
+    # a named product line built by a firm is no delivery to the topic
+    ("Defensie kocht straaljagers . De F-35 wordt gebouwd door Lockheed .",
+     {"Defensie": INST, "F-35": P, "Lockheed": F}, set()),
+    # laten maken, in opdracht van
+    ("Apple en Nvidia laten hun chips bij TSMC maken .",
+     {"Apple": F, "Nvidia": F, "chips": P, "TSMC": F},
+     {("TSMC", "supplies", "Apple", False), ("TSMC", "supplies", "Nvidia", False)}),
+    ("De chips worden in opdracht van Nvidia gefabriceerd door TSMC .",
+     {"chips": P, "Nvidia": F, "TSMC": F}, {("TSMC", "supplies", "Nvidia", False)}),
+    # goods of a maker, used
+    ("VodafoneZiggo gebruikt uitsluitend apparatuur van Nokia en van Ericsson .",
+     {"VodafoneZiggo": F, "Nokia": F, "Ericsson": F},
+     {("Nokia", "supplies", "VodafoneZiggo", False),
+      ("Ericsson", "supplies", "VodafoneZiggo", False)}),
+    # an order at a supplier for the topic, cancelled
+    ("Defensie koopt nieuwe drones . Defensie bestelde ook munitie . Een geplande aankoop van "
+     "raketten bij Boeing gaat niet door .",
+     {"Defensie": INST, "drones": P, "munitie": P, "raketten": P, "Boeing": F},
+     {("Boeing", "supplies", "Defensie", True)}),
+    ("Defensie koopt nieuwe drones . Defensie wil meer . Een aanbod van Hanwha werd afgewezen .",
+     {"Defensie": INST, "drones": P, "Hanwha": F}, {("Hanwha", "supplies", "Defensie", True)}),
+    # share of turnover
+    ("Veldtech maakt modules . ASML is nog altijd goed voor 60 procent van de omzet .",
+     {"Veldtech": F, "modules": P, "ASML": F}, {("Veldtech", "supplies", "ASML", False)}),
+    # contrast: not at the other supplier
+    ("Maasmond bestelde kranen bij Konecranes , en niet bij ZPMC .",
+     {"Maasmond": F, "kranen": P, "Konecranes": F, "ZPMC": F},
+     {("Konecranes", "supplies", "Maasmond", False), ("ZPMC", "supplies", "Maasmond", True)}),
+    # second main clause: its own subject
+    ("Dassault levert vliegtuigen aan Qatar , en ook Optronix exporteert camera's naar Oman .",
+     {"Dassault": F, "vliegtuigen": P, "Qatar": C, "Optronix": F, "camera's": P, "Oman": C},
+     {("Dassault", "supplies", "Qatar", False), ("Optronix", "supplies", "Oman", False)}),
+    # distractors: no supply
+    ("De klant van morgen is veeleisend .", {}, set()),
+    ("De grootste concurrent van ASML is Nikon .", {"ASML": F, "Nikon": F}, set()),
+    ("ASML is goed voor de economie van Brabant .", {"ASML": F, "Brabant": "LOCATION"}, set()),
+    ("Philips gebruikt de opbrengst voor de aflossing van schulden .", {"Philips": F}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "spec", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_supply_constructions(text, spec, expected):
+    assert extract(text, spec) == expected
