@@ -349,3 +349,28 @@ def test_descriptions_glued_to_coordinated_names_and_head_noun_anaphora():
     assert {("Gasunie", "owns", "Gate terminal", False),
             ("Vopak", "owns", "Gate terminal", False),
             ("Huawei", "nationality", "CN", False), ("ZTE", "nationality", "CN", False)} <= got
+
+
+def test_a_completed_sale_of_a_business_moves_its_ownership():
+    # the object before a clause-final infinitive; the seller no longer owns it
+    doc = unparsed(["Nexperia", "moest", "de", "chipfabriek", "Newport", "verkopen", "aan",
+                    "Vishay", "."])
+    _, got, _ = run(doc, [("Nexperia", "FIRM", [(0, 1)]), ("Newport", "FIRM", [(4, 5)]),
+                          ("Vishay", "FIRM", [(7, 8)])])
+    assert got == {("Vishay", "owns", "Newport", False), ("Nexperia", "owns", "Newport", True)}
+    # "van de hand doen" is a sale of a business, never a supply
+    doc = unparsed(["Philips", "deed", "vorig", "jaar", "Versuni", "van", "de", "hand", "aan",
+                    "Hillhouse", "."])
+    _, got, _ = run(doc, [("Philips", "FIRM", [(0, 1)]), ("Versuni", "FIRM", [(4, 5)]),
+                          ("Hillhouse", "FIRM", [(9, 10)])])
+    assert got == {("Hillhouse", "owns", "Versuni", False), ("Philips", "owns", "Versuni", True)}
+    # an announced sale ("verkoopt") does not yet negate the seller's ownership
+    doc = unparsed(["Philips", "verkoopt", "Versuni", "aan", "Hillhouse", "."])
+    _, got, _ = run(doc, [("Philips", "FIRM", [(0, 1)]), ("Versuni", "FIRM", [(2, 3)]),
+                          ("Hillhouse", "FIRM", [(4, 5)])])
+    assert got == {("Hillhouse", "owns", "Versuni", False)}
+    # goods sold stay a supply
+    doc = unparsed(["ASML", "verkocht", "machines", "aan", "SMIC", "."])
+    _, got, _ = run(doc, [("ASML", "FIRM", [(0, 1)]), ("machines", "PRODUCT", [(2, 3)]),
+                          ("SMIC", "FIRM", [(4, 5)])])
+    assert got == {("ASML", "supplies", "SMIC", False)}

@@ -159,7 +159,8 @@ class DocView:
                     self.by_token.get(m.start - 3) is not None:
                 continue  # "Wingtech, het bedrijf dat ...": the apposition says who
             nxt = self.by_token.get(m.end)
-            if nxt is not None and nxt.start == m.end or m.end < len(self.doc) and (
+            if nxt is not None and nxt.start == m.end and self.types.get(
+                    nxt.entity_id, nxt.type) in ORG | {"PERSON"} or m.end < len(self.doc) and (
                     self.doc[m.end].pos_ == "PROPN" or self.doc[m.end].text[:1] in {'"', "'"}):
                 continue  # "het staatsconcern Rostec": a descriptor glued to the name
             ante = self._salient(m.start, self.types.get(m.entity_id, m.type),

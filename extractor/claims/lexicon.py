@@ -53,6 +53,8 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "ontvangen": _forms("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen"),
     "binden": _forms("bindt", "binden", "bond", "bonden", "gebonden"),
     "nemen": _forms("neem", "neemt", "nemen", "nam", "namen", "genomen"),
+    # only in "van de hand doen" (to sell off a business): see patterns.trigger_lemma
+    "doen": _forms("doet", "doen", "deed", "deden", "gedaan"),
     "produceren": _forms(
         "produceer", "produceert", "produceren", "produceerde", "produceerden", "geproduceerd"
     ),

@@ -71,9 +71,19 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
             return "beperken"  # "de export van X aan een vergunning binden": to restrict
         if lemma == "maken" and "deel" in _clause_words(view, tok) and particle == "uit":
             return "uitmaken"
+        if lemma == "doen":
+            # "deed Grubhub van de hand (aan Wonder)": sold it
+            words = _clause_words(view, tok)
+            return "verkopen" if any(words[n:n + 3] == ["van", "de", "hand"]
+                                     for n in range(len(words))) else None
         return lemma if lemma in FRAMES and lemma not in {"nemen", "leggen",
                                                           "trekken", "houden"} else None
     return lemma
+
+
+# A sale that has happened ("verkocht", "deed van de hand", "moest verkopen"): the seller no
+# longer owns the business; "verkoopt" announces a deal that may not be closed yet.
+SOLD_WORDS = frozenset({"verkocht", "verkochten", "deed", "deden", "gedaan", "moest", "moesten"})
 
 
 def _clause_words(view: DocView, tok: Token) -> list[str]:
@@ -298,7 +308,8 @@ def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
                 "meer", "andere", "anderen"})
         if w in SKIPPABLE or t.pos_ in {"ADJ", "DET", "NUM"} or j in view.adj_by_token:
             continue
-        if not descriptor_seen and t.is_lower and t.is_alpha and j == k - 1:
+        if not descriptor_seen and t.is_lower and t.is_alpha and j == k - 1 and \
+                t.pos_ not in {"VERB", "AUX"} and verb_lemma(t.text) is None:
             descriptor_seen = True
             continue
         return False
@@ -325,11 +336,25 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             frame = FRAMES[lemma]
             roles = _roles(view, frame, slots)
             _surface_fill(view, tok, frame, roles, start, end)
+            sellers: list[Arg] = []
             if frame.obj_org_predicate and _object_is_org(view, tok, frame, slots, roles, end):
                 # "Prosus kocht JET", "Philips verkoopt zijn divisie X aan Y": ownership
+                if frame.lemma == "verkopen" and set(_clause_words(view, tok)) & SOLD_WORDS:
+                    sellers = list(roles["S"])  # a completed sale, not one announced
                 frame = VerbFrame(frame.lemma, frame.obj_org_predicate, frame.obj_org_slots)
                 roles = _roles(view, frame, slots)
                 _surface_fill(view, tok, frame, roles, start, end)
+                if frame.lemma == "verkopen" and not roles["O"]:
+                    roles["O"] = _object_before(view, tok, start, {
+                        a.entity_id for a in roles["S"] + sellers})
+                for c in _combine(view, tok, frame, {**roles, "S": sellers}, start, end):
+                    # the seller no longer owns what it sold
+                    c.pattern = "verb:verkopen_seller"
+                    c.extra[source] = 1.0
+                    c.extra["negates"] = 1.0
+                    yield c
+            if frame.predicate == "supplies" and verb_lemma(tok.text) == "doen":
+                continue  # "van de hand doen" sells a business, never goods
             for c in _combine(view, tok, frame, roles, start, end):
                 c.extra[source] = 1.0
                 if frame.negates:
@@ -394,12 +419,36 @@ def _object_is_org(view: DocView, verb: Token, frame: VerbFrame,
     if slots.get("obj"):
         return False
     taken = {a.entity_id for a in roles["S"] + roles["O"]}
-    for k in range(verb.i + 1, min(end, verb.i + 5)):
+    for k in range(verb.i + 1, min(end, verb.i + 7)):
         m = view.mention_at(k)
+        if view.doc[k].is_punct:
+            break
         if m is not None and m.start == k:
-            return view.type_of(m) in ORG and m.entity_id not in taken and \
-                not _governed_by_preposition(view, k, verb.i + 1)
-    return False
+            if view.type_of(m) not in ORG:
+                return False
+            if m.entity_id not in taken and not _governed_by_preposition(view, k, verb.i + 1):
+                return True
+            break
+    # "moest de chipfabriek Newport Wafer Fab verkopen": the object before a final verb
+    return bool(frame.lemma == "verkopen" and _object_before(view, verb, max(
+        0, view.surface_clause(verb.i)[0]), {a.entity_id for a in roles["S"]}))
+
+
+def _object_before(view: DocView, verb: Token, start: int, taken: set[str]) -> list[Arg]:
+    """The organisation between the subject and a clause-final verb ("moest de chipfabriek
+    Newport Wafer Fab verkopen"), not inside a prepositional phrase."""
+    if verb.i + 1 < len(view.doc) and view.mention_at(verb.i + 1) is not None:
+        return []
+    for k in range(verb.i - 1, start - 1, -1):
+        m = view.mention_at(k)
+        if m is None or m.start != k:
+            continue
+        if view.type_of(m) in ORG and m.entity_id not in taken and \
+                not _governed_by_preposition(view, k, start):
+            return [view.arg(m, "surface_before")]
+        if view.type_of(m) in ORG:
+            return []
+    return []
 
 
 def _trade_noun_roles(view: DocView, noun: Token, roles: dict[str, list[Arg]]) -> None:
