@@ -206,3 +206,28 @@ def test_model_after_a_determiner_is_the_product() -> None:
 def test_office_holders_portfolio_is_no_ministry(nlp: Language) -> None:
     doc = nlp("Minister Dirk Beljaarts van Economische Zaken noemde het goed nieuws.")
     assert "INSTITUTE" not in _types(doc._.entities).values()
+
+
+def test_branch_of_a_known_organisation_has_its_type() -> None:
+    pipeline = _with_ner([("ORG", "FNV Metaal"), ("ORG", "CNV Vakmensen")])
+    doc = pipeline("De vakbonden FNV Metaal en CNV Vakmensen spreken van een zwarte dag.")
+    types = _types(doc._.entities)
+    assert types.get("FNV Metaal") == "INSTITUTE" and types.get("CNV Vakmensen") == "INSTITUTE"
+
+
+def test_het_rijk_is_the_dutch_state(nlp: Language) -> None:
+    doc = nlp("De Nederlandse staat betaalt mee. We volgen de regels van het Rijk.")
+    states = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(states) == 1 and "Rijk" in _mentions(states[0])
+
+
+@pytest.mark.parametrize("code", ["CO2", "G7", "Q3", "COVID-19"])
+def test_codes_are_no_product_models(code: str) -> None:
+    from extractor.entities.mentions import _looks_like_model
+
+    assert not _looks_like_model(code)
+    assert _looks_like_model("F-35") and _looks_like_model("H100")
+
+
+def test_public_services_are_institutes() -> None:
+    assert classify.org_type_from_name(["Omgevingsdienst", "Noordzeekanaalgebied"]) == "INSTITUTE"

@@ -258,7 +258,10 @@ def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:
         stem, _, tail = cand.text.rpartition("-")
         if entry is None and stem and tail.islower() and classify.is_firm_word(tail):
             entry = gazetteer.lookup(stem)  # "SMIC-groep" is SMIC
+        if entry is None and isinstance(cand.extra.get("entry_name"), str):
+            entry = gazetteer.get(str(cand.extra["entry_name"]))  # "het Rijk"
         if entry is None:
+            _type_by_known_prefix(cand, gazetteer)
             continue
         if cand.type == "PRODUCT" and entry.type != "PRODUCT":
             continue
@@ -267,6 +270,25 @@ def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:
             pass
         cand.entry = entry
         cand.type = entry.type
+
+
+def _type_by_known_prefix(cand: Candidate, gazetteer: Gazetteer) -> None:
+    """ "FNV Metaal", "CNV Vakmensen", "ABVV Limburg": a known organisation's name followed
+    by capitalised words names a branch of it, of its type (not the organisation itself:
+    the gazetteer does not know the whole name)."""
+    words = cand.text.split()
+    if len(words) < 2 or cand.type not in {None, "PERSON"}:
+        return
+    if cand.type == "PERSON" and cand.source != "ner":
+        return
+    for cut in range(len(words) - 1, 0, -1):
+        rest = words[cut:]
+        if not all(w[:1].isupper() for w in rest):
+            continue
+        entry = gazetteer.lookup(" ".join(words[:cut]))
+        if entry is not None and entry.type in {"FIRM", "INSTITUTE"}:
+            cand.type = entry.type
+            return
 
 
 def _glue_descriptors(doc: Doc, cands: list[Candidate]) -> None:

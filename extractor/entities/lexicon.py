@@ -25,6 +25,8 @@ INSTITUTE_HEADS: tuple[str, ...] = (
     "werkgeversorganisatie", "denktank", "ziekenhuis", "umc", "stichting", "organisatie",
     "regulator", "verbond", "werkgeversverbond", "ondernemersvereniging", "brancheclub",
     "beroepsvereniging", "consumentenbond", "federatie", "sectorfederatie", "vereniging",
+    "omgevingsdienst", "rijksdienst", "overheidsdienst", "inspectiedienst",
+    "opsporingsdienst", "geheime dienst", "immigratiedienst", "rekenkamer", "ombudsman",
 )
 
 # Words that mark a commercial company: legal forms and business descriptors.

@@ -9,6 +9,7 @@ runs them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -229,8 +230,17 @@ def _leading_adjectives(
     return tuple(isos), tuple(sorted(where))
 
 
+# Codes with digits that name no product: substances ("CO2", "PM10"), groups of states
+# ("G7"), quarters and halves ("Q3", "H1"), diseases ("COVID-19").
+_NOT_MODELS = re.compile(
+    r"^(?:CO2|CO₂|NOx|NO2|SO2|PM\d+(?:[.,]\d)?|H[12]|Q[1-4]|G\d{1,2}|covid-19)$", re.I
+)
+
+
 def _looks_like_model(text: str) -> bool:
     """ "F-35", "NXT:2000i", "iPhone 15", "A350": a named product model."""
+    if _NOT_MODELS.match(text):
+        return False
     has_digit = any(ch.isdigit() for ch in text)
     inner_caps = any(
         w[:1].islower() and any(c.isupper() and w[k - 1] != "-" for k, c in enumerate(w) if k)

@@ -307,6 +307,17 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 )
                 if cand is not None:
                     out.append(cand)
+        # "de regels van het Rijk": the Dutch state (never "Rijk Zwaan", "Rijk de Gooyer")
+        if (
+            text == "Rijk"
+            and i > 0
+            and lowers[i - 1] in {"het", "'t"}
+            and (i + 1 >= n or not texts[i + 1][:1].isupper())
+        ):
+            cand = _make(doc, i, i + 1, "name", "rule", type="INSTITUTE")
+            if cand is not None:
+                cand.extra["entry_name"] = "Nederlandse regering"
+                out.append(cand)
         # "het Waalse Gewest", "de Vlaamse Gemeenschap": Belgian regions as governments
         if text in {"Gewest", "Gemeenschap"} and i > 0 and lowers[i - 1] in _REGION_WORDS:
             cand = _make(doc, i - 1, i + 1, "name", "rule", type="INSTITUTE")
