@@ -231,3 +231,16 @@ def test_codes_are_no_product_models(code: str) -> None:
 
 def test_public_services_are_institutes() -> None:
     assert classify.org_type_from_name(["Omgevingsdienst", "Noordzeekanaalgebied"]) == "INSTITUTE"
+
+
+def test_first_word_of_one_longer_firm_name_is_that_firm() -> None:
+    pipeline = _with_ner([("ORG", "Just Eat Takeaway"), ("ORG", "Just")])
+    doc = pipeline("Just Eat Takeaway wordt overgenomen. Just groeide vorig jaar niet.")
+    firms = [e for e in doc._.entities if e.type == "FIRM"]
+    assert len(firms) == 1 and _mentions(firms[0]) == ["Just Eat Takeaway", "Just"]
+    # two firms start with it: "Brinkman" could be either
+    pipeline = _with_ner(
+        [("ORG", "Brinkman Staal"), ("ORG", "Brinkman Beheer"), ("ORG", "Brinkman")]
+    )
+    doc = pipeline("Brinkman Staal is van Brinkman Beheer. Brinkman zwijgt.")
+    assert len(doc._.entities) == 3

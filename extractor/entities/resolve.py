@@ -241,6 +241,12 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
     # Acronyms by initials and partial names, between groups of compatible type.
     reps = {key: max(cs, key=lambda c: len(c.text)) for key, cs in by_key.items()}
     keys = list(reps)
+    # longer firm names by first word: "Just Eat" is short for the one "Just Eat Takeaway"
+    longer_firms: dict[str, int] = {}
+    for key in keys:
+        words = strip_possessive(reps[key].text).split()
+        if reps[key].type == "FIRM" and len(words) >= 2:
+            longer_firms[words[0].lower()] = longer_firms.get(words[0].lower(), 0) + 1
     for a in keys:
         ca = reps[a]
         if ca.type not in ORG_TYPES and ca.type != "PERSON":
@@ -292,6 +298,14 @@ def _group_names(doc: Doc, names: list[Candidate]) -> dict[str, Group]:
                     and len(words_a) >= 2
                 ):
                     uf.union(b, a)
+                elif (
+                    len(words_a) == 1
+                    and ca.entry is None
+                    and ca.type == cb.type == "FIRM"
+                    and longer_firms.get(words_a[0].lower()) == 1
+                    and not words_a[0].isupper()
+                ):
+                    uf.union(b, a)  # "Tata" after "Tata Steel", when no other "Tata X"
     groups: dict[str, Group] = {}
     for key, cs in by_key.items():
         root = uf.find(key)
