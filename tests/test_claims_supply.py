@@ -60,9 +60,12 @@ CASES = [
     ("Zo maakt Elmo kabelbomen , die aan Lockheed worden geleverd .",
      {"Elmo": F, "kabelbomen": P, "Lockheed": F}, {("Elmo", "supplies", "Lockheed", False)}),
     # passive with an agent only: the recipient is the topic
-    ("Diehl bouwt het IRIS-systeem . De radars voor het systeem worden geleverd door Hensoldt .",
-     {"Diehl": F, "IRIS-systeem": P, "radars": P, "Hensoldt": F},
-     {("Hensoldt", "supplies", "Diehl", False)}),
+    ("Kongsberg bouwt de NSM . De raketmotoren worden geleverd door Nammo .",
+     {"Kongsberg": F, "NSM": P, "raketmotoren": P, "Nammo": F},
+     {("Nammo", "supplies", "Kongsberg", False)}),
+    # "voor Dresden": for whom is said, not as an organisation: no guess
+    ("Infineon bouwt mee . De machines voor Dresden worden geleverd door ASML .",
+     {"Infineon": F, "machines": P, "Dresden": "LOCATION", "ASML": F}, set()),
     # a named product line built by a firm is no delivery to the topic
     ("Defensie kocht straaljagers . De F-35 wordt gebouwd door Lockheed .",
      {"Defensie": INST, "F-35": P, "Lockheed": F}, set()),
@@ -95,7 +98,26 @@ CASES = [
     ("Dassault levert vliegtuigen aan Qatar , en ook Optronix exporteert camera's naar Oman .",
      {"Dassault": F, "vliegtuigen": P, "Qatar": C, "Optronix": F, "camera's": P, "Oman": C},
      {("Dassault", "supplies", "Qatar", False), ("Optronix", "supplies", "Oman", False)}),
+    # shipments going to a recipient: the shipper is the topic (a passive's agent too)
+    ("De camera's worden gemaakt door Lynxa . Minstens negen zendingen gingen naar Adasi .",
+     {"camera's": P, "Lynxa": F, "Adasi": F}, {("Lynxa", "supplies", "Adasi", False)}),
+    ("ASM verkoopt machines . Een deel daarvan ging naar fabrieken van SMIC .",
+     {"ASM": F, "machines": P, "SMIC": F}, {("ASM", "supplies", "SMIC", False)}),
+    # a buyer with no seller named: the one firm the article says makes such goods
+    ("Veldtech maakt mechatronische modules . Hanmi bestelt voor 80 miljoen euro aan modules .",
+     {"Veldtech": F, "mechatronische modules": P, "modules": P, "Hanmi": F},
+     {("Veldtech", "supplies", "Hanmi", False)}),
+    # "we" in a quote: the firm the article is about
+    ("Veldtech groeit . Veldtech bouwt . Veldtech zoekt mensen . En we leveren niet aan "
+     "Chinese chipfabrieken .", {"Veldtech": F, "CN": C},
+     {("Veldtech", "supplies", "CN", True)}),
+    # "samen met": the same side
+    ("Nederland heeft samen met België fregatten besteld bij Damen .",
+     {"Nederland": C, "België": C, "fregatten": P, "Damen": F},
+     {("Damen", "supplies", "Nederland", False), ("Damen", "supplies", "België", False)}),
     # distractors: no supply
+    ("Het geld van Shell gaat naar Oman .", {"Shell": F, "Oman": C}, set()),
+    ("De minister gaat naar China .", {"China": C}, set()),
     ("De klant van morgen is veeleisend .", {}, set()),
     ("De grootste concurrent van ASML is Nikon .", {"ASML": F, "Nikon": F}, set()),
     ("ASML is goed voor de economie van Brabant .", {"ASML": F, "Brabant": "LOCATION"}, set()),

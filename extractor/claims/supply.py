@@ -35,6 +35,7 @@ from .patterns import (
     SKIPPABLE,
     _governed_by_preposition,
     _surface_after,
+    _surface_client,
     _surface_conj,
     _surface_subject,
     relative_antecedent,
@@ -83,6 +84,18 @@ SHARE_HEADS = frozenset({"procent", "%", "helft", "derde", "kwart", "vijfde", "d
 
 
 # --- helpers --------------------------------------------------------------------------------
+def _participle(low: str) -> bool:
+    """A past participle of a supply or making verb ("geleverd", "verkocht", "ontwikkeld")."""
+    return low.startswith("ge") or low in {"verkocht", "verscheept", "vervaardigd",
+                                           "ontwikkeld", "ontworpen"}
+
+
+def _discourse(a: Arg) -> Arg:
+    """An argument taken from the context: no position in the sentence (so no distance to
+    the other argument is measured)."""
+    return Arg(a.entity_id, a.type, -1, -1, "discourse")
+
+
 def _named(view: DocView, start: int, end: int, types: frozenset[str] = ORG) -> list[Arg]:
     """Named mentions (no bare descriptions) of the wanted types starting in [start, end)."""
     out = []
@@ -112,7 +125,13 @@ def topic_org(view: DocView, at: int, exclude: set[str], types: frozenset[str] =
             continue
         free = [a for a in named if not _governed_by_preposition(view, a.start, prev.start)]
         if free:
-            return Arg(free[0].entity_id, free[0].type, free[0].start, free[0].end, "discourse")
+            return _discourse(free[0])
+        # "De fregatten worden gebouwd door Damen": the passive's agent is its subject
+        doc = view.doc
+        agents = [a for a in named if any(doc[j].lower_ == "door"
+                                          for j in range(max(prev.start, a.start - 3), a.start))]
+        if agents:
+            return _discourse(agents[0])
         break
     return main_org(view, sent.start, exclude, types)
 
@@ -132,8 +151,15 @@ def main_org(view: DocView, before: int, exclude: set[str], types: frozenset[str
     best = max(counts, key=lambda e: counts[e])
     if counts[best] < 2:
         return None
-    a = last[best]
-    return Arg(a.entity_id, a.type, a.start, a.end, "discourse")
+    return _discourse(last[best])
+
+
+def _buyer(view: DocView, at: int, exclude: set[str]) -> Arg | None:
+    """Who places an order the sentence leaves unnamed ("Een geplande aankoop bij X gaat niet
+    door"): the organisation the whole article names most (the buyer whose purchases it
+    reports, mostly), else the topic."""
+    return main_org(view, len(view.doc), exclude) or topic_org(view, at, exclude,
+                                                                ORG | {"COUNTRY"})
 
 
 def _org_after(view: DocView, j: int, end: int, limit: int = 5,
@@ -141,6 +167,10 @@ def _org_after(view: DocView, j: int, end: int, limit: int = 5,
     """The organisation(s) right after token ``j`` (a preposition): a mention, or the bare
     description's antecedent ("bij de chipfabrikant uit Hsinchu"), with its conjuncts."""
     a = _surface_after(view, j, end, limit=limit)
+    doc = view.doc
+    if a is None and j + 2 < end and doc[j + 1].lower_ in FACILITY_NOUNS and \
+            doc[j + 2].lower_ == "van":
+        a = _surface_after(view, j + 2, end, limit=limit)  # "naar fabrieken van SMIC"
     if a is None:
         for k in range(j + 1, min(end, j + 1 + limit)):
             t = view.doc[k]
@@ -356,8 +386,8 @@ def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if lemma not in SUPPLY_LEMMAS | MAKE_LEMMAS:
             continue
         start, end = view.surface_clause(tok.i)
-        if not any(doc[k].lower_ in PASSIVE_AUX for k in range(start, end)) or \
-                tok.lower_ in {"leveren", "maken", "verkopen", "bouwen", "produceren"}:
+        if not _participle(tok.lower_) or not any(doc[k].lower_ in PASSIVE_AUX
+                                                  for k in range(start, end)):
             continue
         words = view.words(range(start, end))
         door = [start + n for n, w in enumerate(words) if w == "door"]
@@ -389,15 +419,14 @@ def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             goods_start = start
             subject_words = view.words(range(goods_start, min(tok.i, door[0])))
             if lemma in MAKE_LEMMAS:
-                # only plain goods: "De raketmotoren", not "De F-35" or "Het vliegtuig"
-                head = next((doc[k] for k in range(goods_start, tok.i)
-                             if doc[k].pos_ in {"NOUN", "PROPN"} or view.mention_at(k)), None)
-                if head is None or not head.is_lower or subject_words[:1] not in (
-                        ["de"], ["die"]):
-                    continue
+                continue  # "De fregatten worden gebouwd door Damen": made for a buyer the
+                # article names anywhere, not the topic; only deliveries are read
             if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
                    for k in range(goods_start, door[0])):
                 continue  # "X wordt overgenomen door Y", "voor Y gemaakt": the parse decides
+            if "voor" in subject_words:
+                continue  # "De machines voor Dresden", "radars voor het systeem": for whom
+                # is said, but not as an organisation; the topic would be a guess
             topic = topic_org(view, tok.i, {a.entity_id for a in agents})
             if topic is None:
                 continue
@@ -497,8 +526,8 @@ def goods_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if content:
             if not any(doc[k].lower_ in ORDER_NOUNS for k in range(start, tok.i)):
                 continue
-            topic = topic_org(view, tok.i, taken, ORG | {"COUNTRY"})
-            users = [topic] if topic is not None else []
+            buyer = _buyer(view, tok.i, taken)
+            users = [buyer] if buyer is not None else []
         else:
             users = _subjects_before(view, tok.i, start, taken)
             if not users:
@@ -538,8 +567,8 @@ def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         buyers = [a for a in _subjects_before(view, tok.i, start, taken) if a.start < tok.i] \
             if tok.i > start else []
         if not buyers:
-            topic = topic_org(view, tok.i, taken, ORG | {"COUNTRY"})
-            buyers = [topic] if topic is not None else []
+            buyer = _buyer(view, tok.i, taken)
+            buyers = [buyer] if buyer is not None else []
         after = view.words(range(tok.i, end))
         cancelled = bool(set(after) & CANCEL_WORDS)
         product = _product_in(view, tok.i, suppliers[0].start)
@@ -572,7 +601,7 @@ def turnover_share_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not clients:
             continue
         taken = {a.entity_id for a in clients}
-        owner = _org_after(view, noun, end, limit=3, types=ORG) if noun + 1 < end and \
+        owner = _org_after(view, noun + 1, end, limit=3, types=ORG) if noun + 1 < end and \
             doc[noun + 1].lower_ == "van" else []
         if not owner:
             topic = topic_org(view, tok.i, taken)
@@ -583,8 +612,133 @@ def turnover_share_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     yield _supplies(s, o, tok.i, "turnover_share", (start, end), "noun")
 
 
-GENERATORS = (role_copula_candidates, belong_to_candidates, example_recipient_candidates,
-              passive_supply_candidates, commission_candidates, goods_of_candidates,
+GO_FORMS = frozenset({"gaat", "gaan", "ging", "gingen", "gegaan"})
+# what is shipped: "zendingen", "twee van de vier schepen", "een deel daarvan"
+SHIPMENT_WORDS = frozenset({"zending", "zendingen", "levering", "leveringen", "lading",
+                            "ladingen", "partij", "partijen", "schip", "schepen", "toestellen",
+                            "exemplaren", "stuks", "deel", "helft", "rest", "procent", "export",
+                            "uitvoer", "daarvan", "merendeel", "leverantie"})
+FACILITY_NOUNS = frozenset({"fabriek", "fabrieken", "vestiging", "vestigingen", "fab", "fabs",
+                            "werven", "werf", "dochters", "dochterbedrijven"})
+
+
+def shipment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Minstens negen zendingen gingen naar Adasi", "Twee van de vier schepen gaan naar de
+    Belgische marine", "Een deel daarvan ging naar fabrieken van SMIC": shipped goods going to
+    a recipient; the shipper is the organisation the text is about."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in GO_FORMS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        naar = next((k for k in range(start, end) if doc[k].lower_ == "naar"), None)
+        if naar is None:
+            continue
+        goods_words = set(view.words(range(start, min(naar, tok.i))))
+        if not goods_words & SHIPMENT_WORDS:
+            continue
+        if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+               for k in range(start, min(naar, tok.i))):
+            continue  # "Het geld van X gaat naar Y": a named owner, not shipped goods
+        recipients = _org_after(view, naar, end)
+        if not recipients:
+            continue
+        taken = {a.entity_id for a in recipients}
+        topic = topic_org(view, tok.i, taken)
+        if topic is None:
+            continue
+        product = _product_in(view, start, naar)
+        for o in recipients:
+            yield _supplies(topic, o, tok.i, "shipment", (start, end), "noun", product)
+
+
+BUY_LEMMAS = frozenset({"kopen", "bestellen", "inkopen", "afnemen"})
+
+
+def _head(name: str) -> str:
+    """The head word of a goods name: "mechatronische modules" and "modules voor machines"
+    -> "modules"."""
+    low = name.lower()
+    for cut in (" voor ", " van ", " uit ", " met "):
+        low = low.split(cut)[0]
+    return low.split()[-1] if low.split() else low
+
+
+def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]]
+                           ) -> Iterator[Candidate]:
+    """"Hanmi Semiconductor bestelt voor 80 miljoen euro aan modules" with no seller named:
+    the one organisation the article says makes such goods ("Veldtech maakt mechatronische
+    modules") sells them. ``makers``: goods head word -> ids of the firms that make them."""
+    doc = view.doc
+    for tok in sent:
+        if verb_lemma(tok.text) not in BUY_LEMMAS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        words = view.words(range(start, end))
+        if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+               and doc[k - 1].lower_ in {"bij", "van", "door"} for k in range(start + 1, end)):
+            continue  # the seller is named: the verb frames read it
+        if "niet" in words and "bij" in words:
+            continue
+        goods = [m for m in view.mentions_between(tok.i + 1, end)
+                 if view.type_of(m) == "PRODUCT"]
+        if not goods:
+            continue
+        ent = view.entities.get(goods[0].entity_id)
+        candidates = makers.get(_head(ent.name if ent is not None else ""), set())
+        if len(candidates) != 1:
+            continue
+        (maker_id,) = candidates
+        buyers = _subjects_before(view, tok.i, start, {maker_id})
+        maker_ent = view.entities.get(maker_id)
+        if not buyers or maker_ent is None:
+            continue
+        maker = Arg(maker_id, view.types.get(maker_id, "FIRM"), -1, -1, "discourse")
+        for o in buyers:
+            if o.entity_id != maker_id:
+                yield _supplies(maker, o, tok.i, "known_maker", (start, end), "verb",
+                                view.arg(goods[0], "surface"))
+
+
+def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"En we leveren niet aan Chinese chipfabrieken" in a firm's quote: "we" is the firm the
+    article is about (the one named most, three times at least)."""
+    doc = view.doc
+    for tok in sent:
+        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
+            continue
+        near = {doc[k].lower_ for k in range(max(sent.start, tok.i - 2),
+                                              min(sent.end, tok.i + 2))}
+        if not near & {"we", "wij"}:
+            continue
+        start, end = view.surface_clause(tok.i)
+        recipients: list[Arg] = []
+        for j in range(tok.i + 1, end):
+            if doc[j].lower_ in {"aan", "naar"}:
+                recipients = _org_after(view, j, end)
+                if not recipients:
+                    a = _surface_client(view, j, end)
+                    recipients = [a] if a is not None else []
+                break
+        if not recipients:
+            continue
+        counts: dict[str, int] = {}
+        for a in _named(view, 0, len(doc), frozenset({"FIRM"})):
+            counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
+        if not counts:
+            continue
+        best = max(counts, key=lambda e: counts[e])
+        if counts[best] < 3:
+            continue
+        firm = Arg(best, "FIRM", -1, -1, "discourse")
+        for o in recipients:
+            if o.entity_id != best:
+                yield _supplies(firm, o, tok.i, "we_supplier", (start, end), "verb")
+
+
+GENERATORS = (shipment_candidates, we_supplier_candidates, role_copula_candidates,
+              belong_to_candidates, example_recipient_candidates, passive_supply_candidates,
+              commission_candidates, goods_of_candidates,
               order_candidates, turnover_share_candidates)
 
 
@@ -606,6 +760,38 @@ def _contrast_candidates(view: DocView, sent: Span, found: list[Candidate]
                         yield _supplies(s, c.object, j + 1, "contrast", (j, s.end + 1),
                                         c.family, c.product)
         break
+
+
+AUX_WORDS = frozenset({"heeft", "hebben", "had", "hadden", "is", "zijn", "wil", "willen", "zal",
+                       "zullen", "gaat", "gaan"})
+
+
+def _together_with(view: DocView, found: list[Candidate]) -> Iterator[Candidate]:
+    """"heeft Nederland samen met België besteld bij Damen": the party after "samen met"
+    takes the same side of the supply."""
+    doc = view.doc
+    seen: set[tuple[str, str]] = set()
+    for c in list(found):
+        if c.predicate != "supplies":
+            continue
+        for side in ("subject", "object"):
+            a: Arg = getattr(c, side)
+            k = a.end
+            if a.start >= 0 and k < len(doc) and doc[k].lower_ in AUX_WORDS:
+                k += 1  # "Nederland heeft samen met België ..."
+            if a.start < 0 or k + 2 >= len(doc) or doc[k].lower_ != "samen" or \
+                    doc[k + 1].lower_ != "met":
+                continue
+            b = _surface_after(view, k + 1, view.sent_of(a.start).end, limit=3)
+            if b is None or b.type not in ORG | {"COUNTRY"} or b.entity_id in {
+                    c.subject.entity_id, c.object.entity_id}:
+                continue
+            s, o = (b, c.object) if side == "subject" else (c.subject, b)
+            if (s.entity_id, o.entity_id) in seen:
+                continue
+            seen.add((s.entity_id, o.entity_id))
+            yield Candidate("supplies", s, o, c.trigger, c.family, c.pattern, c.scope,
+                            product=c.product, extra={**c.extra, "together": 1.0})
 
 
 def _fix_second_clause_subject(view: DocView, c: Candidate) -> Candidate:
@@ -635,7 +821,20 @@ def revise(view: DocView, sent: Span, found: list[Candidate]) -> list[Candidate]
     """The candidates of one sentence with the supply constructions of this module added and
     the second-clause subject fix applied (see the module docstring)."""
     out = [_fix_second_clause_subject(view, c) for c in found]
-    for gen in GENERATORS:
-        out.extend(gen(view, sent))
+    mine = [c for gen in GENERATORS for c in gen(view, sent)]
+    # a role noun without "van X" read by the noun patterns takes the supplier named last in
+    # a supply; where this module found the topic for the same noun, the topic stands
+    read = {c.trigger for c in mine if c.pattern in {"role_copula", "belong_to"}}
+    out = [c for c in out if not (c.pattern == "noun:supplies" and c.trigger in read
+                                  and c.subject.via == "discourse")]
+    out.extend(mine)
+    makers: dict[str, set[str]] = view.__dict__.setdefault("_supply_makers", {})
+    for c in out:
+        if c.predicate == "produces" and not c.negated and c.subject.type in ORG:
+            ent = view.entities.get(c.object.entity_id)
+            if ent is not None:
+                makers.setdefault(_head(ent.name), set()).add(c.subject.entity_id)
+    out.extend(known_maker_candidates(view, sent, makers))
+    out.extend(_together_with(view, out))
     out.extend(_contrast_candidates(view, sent, out))
     return out
