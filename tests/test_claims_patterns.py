@@ -374,3 +374,41 @@ def test_a_completed_sale_of_a_business_moves_its_ownership():
     _, got, _ = run(doc, [("ASML", "FIRM", [(0, 1)]), ("machines", "PRODUCT", [(2, 3)]),
                           ("SMIC", "FIRM", [(4, 5)])])
     assert got == {("ASML", "supplies", "SMIC", False)}
+
+
+def test_stakes_held_inside_a_waarin_clause_and_stakes_sold():
+    doc = unparsed(["ESMC", "is", "een", "joint", "venture", "waarin", "TSMC", "70", "procent",
+                    "van", "de", "aandelen", "bezit", "."])
+    _, got, _ = run(doc, [("ESMC", "FIRM", [(0, 1)]), ("TSMC", "FIRM", [(6, 7)])])
+    assert ("TSMC", "owns", "ESMC", False) in got
+    assert ("ESMC", "owns", "TSMC", False) not in got
+    doc = unparsed(["Hensoldt", ",", "waarin", "de", "Duitse", "staat", "een", "belang",
+                    "heeft", ",", "groeit", "."])
+    _, got, _ = run(doc, [("Hensoldt", "FIRM", [(0, 1)]), ("Duitse staat", "INSTITUTE",
+                                                            [(4, 6)]), ("DE", "COUNTRY", [])])
+    assert {c for c in got if c[1] == "owns"} == {("Duitse staat", "owns", "Hensoldt", False)}
+    doc = unparsed(["Maasmond", "verkoopt", "een", "belang", "van", "40", "procent", "aan",
+                    "CMPH", "."])
+    _, got, _ = run(doc, [("Maasmond", "FIRM", [(0, 1)]), ("CMPH", "FIRM", [(8, 9)])])
+    assert got == {("CMPH", "owns", "Maasmond", False)}
+    doc = unparsed(["CMPH", "koopt", "zich", "in", "bij", "Maasmond", "."])
+    _, got, _ = run(doc, [("CMPH", "FIRM", [(0, 1)]), ("Maasmond", "FIRM", [(5, 6)])])
+    assert got == {("CMPH", "owns", "Maasmond", False)}
+
+
+def test_onder_meer_after_a_preposition_and_examples_after_a_description():
+    from extractor.claims.docview import SimpleMention
+
+    doc = unparsed(["Straits", "levert", "onderdelen", "aan", "onder", "meer", "Applied", "en",
+                    "Lam", "."])
+    _, got, _ = run(doc, [("Straits", "FIRM", [(0, 1)]), ("onderdelen", "PRODUCT", [(2, 3)]),
+                          ("Applied", "FIRM", [(6, 7)]), ("Lam", "FIRM", [(8, 9)])])
+    assert {("Straits", "supplies", "Applied", False), ("Straits", "supplies", "Lam", False)} \
+        <= got
+    doc = unparsed(["Japanse", "concurrenten", "zoals", "Toray", "groeien", "."])
+    ents, ments = entities_for(doc, [("Toray", "FIRM", [(3, 4)]), ("JP", "COUNTRY", [])])
+    ments += [SimpleMention("e1", "FIRM", 0, 2, 0, 20, "description"),
+              SimpleMention("e2", "COUNTRY", 0, 1, 0, 7, "adjective")]
+    every = Calibration(load_calibration().weights, "test", threshold=0.0)
+    assert ("Toray", "nationality", "JP", False) in triples(
+        build_claims(doc, ents, ments, None, every), ents)

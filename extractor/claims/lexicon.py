@@ -156,6 +156,8 @@ FRAMES: dict[str, VerbFrame] = {
     "fabriceren": VerbFrame("fabriceren", "produces", {"subj": "S", "obj": "O"}),
     "vervaardigen": VerbFrame("vervaardigen", "produces", {"subj": "S", "obj": "O"}),
     "overnemen": VerbFrame("overnemen", "owns", {"subj": "S", "obj": "O"}),
+    # "X koopt zich in bij Y": X buys a stake in Y (reflexive; see patterns.trigger_lemma)
+    "zich_inkopen": VerbFrame("zich_inkopen", "owns", {"subj": "S", "bij": "O", "in": "O"}),
     "bezitten": VerbFrame("bezitten", "owns", {"subj": "S", "obj": "O"}),
     "samenwerken": VerbFrame("samenwerken", "partner_of", {"subj": "S", "met": "O"}),
     # "Met de Universiteit Twente werkt Thales aan een opleiding" (organisations only)

@@ -58,7 +58,10 @@ def _descriptor_noun(word: str) -> bool:
                                  "startups", "investeerder", "investeerders", "bezorger",
                                  "bezorgdienst", "rederij", "topman", "topvrouw", "president",
                                  "premier", "ceo", "directeur", "oprichter", "voorzitter",
-                                 "speler", "spelers", "farmareus", "techreus", "chipreus")))
+                                 "speler", "spelers", "farmareus", "techreus", "chipreus",
+                                 "leider", "operator", "operators", "exploitant", "uitbater",
+                                 "conglomeraat", "marktleider", "branchegenoot", "rivaal",
+                                 "investeringsgroep", "investeringsfonds", "fonds")))
 SUBSIDIARY_HEADS = ("instituut", "divisie", "afdeling", "laboratorium", "lab", "dochter",
                     "tak", "fabriek", "academie", "centrum", "school", "faculteit")
 
@@ -103,8 +106,15 @@ def _named_after_description(view: DocView, m: MentionLike, sent: Span) -> list[
     describes each of them (the entity stage links the description to the first only)."""
     if view.kind_of(m) != "description" or m.end >= sent.end:
         return []
-    nxt = view.mention_at(m.end)
-    if nxt is None or nxt.start != m.end or view.type_of(nxt) not in ORG | {"PERSON"}:
+    at = m.end
+    doc = view.doc
+    # "Japanse concurrenten (,) zoals Toray", "autofabrikanten als BMW": the examples
+    if doc[at].text == "," and at + 1 < sent.end and doc[at + 1].lower_ in {"zoals", "als"}:
+        at += 2
+    elif doc[at].lower_ in {"zoals", "als"}:
+        at += 1
+    nxt = view.mention_at(at) if at < sent.end else None
+    if nxt is None or nxt.start != at or view.type_of(nxt) not in ORG | {"PERSON"}:
         return []
     out = [view.arg(nxt, "next")]
     _surface_conj(view, out[0], sent.end, out, {out[0].entity_id})
@@ -164,7 +174,8 @@ def product_for_stem(view: DocView, stem: str) -> Arg | None:
 FACILITY_SUFFIXES = tuple(LOCATION_NOUNS) + (
     "fabriek", "fabrieken", "centrum", "labo", "lab", "laboratorium", "terminal", "raffinaderij",
     "werf", "hoogovens", "vestiging", "vestigingen", "kantoor", "zetel", "locatie",
-    "productielijn", "site", "campus")
+    "productielijn", "site", "campus", "sites", "locaties", "werven", "centra", "terminals",
+    "laboratoria", "labs")
 BUY_WORDS = frozenset({"kocht", "kochten", "koopt", "kopen", "gekocht", "bestelde", "besteld",
                        "bestelt", "bestellen", "afgenomen", "neemt", "nam", "inkopen"})
 

@@ -58,6 +58,8 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
     if lemma == "maken" and set(view.words(range(
             tok.i + 1, min(view.sent_of(tok.i).end, tok.i + 15)))) & MAKEN_IDIOMS:
         return None  # "maakte het ministerie bekend", "maakt geen geheim van": no goods
+    if lemma == "kopen" and "zich" in _clause_words(view, tok) and _particle(view, tok) == "in":
+        return "zich_inkopen"  # "koopt zich in bij Maasmond": a stake, not a purchase
     if lemma in SEPARABLE_BASES or lemma not in FRAMES:
         particle = _particle(view, tok)
         if particle is not None:
@@ -164,6 +166,9 @@ def _case(tok: Token) -> str | None:
 def _surface_after(view: DocView, j: int, end: int, limit: int = 5) -> Arg | None:
     """The mention that starts within ``limit`` tokens after token ``j`` (a preposition),
     skipping determiners and modifiers but not another preposition or a verb."""
+    if j + 2 < end and view.doc[j + 1].lower_ == "onder" and view.doc[j + 2].lower_ in {
+            "meer", "andere"}:
+        j += 2  # "levert aan onder meer Applied Materials": an adverb, not a preposition
     for k in range(j + 1, min(end, j + 1 + limit)):
         m = view.mention_at(k)
         if m is not None:
@@ -355,6 +360,14 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     yield c
             if frame.predicate == "supplies" and verb_lemma(tok.text) == "doen":
                 continue  # "van de hand doen" sells a business, never goods
+            rel = _relative_owned(view, tok.i) if frame.predicate == "owns" else None
+            if rel is not None:
+                # "ESMC is een joint venture waarin TSMC 70 procent bezit": the owner is
+                # named after "waarin", the owned before it
+                k, owned = rel
+                owners = [a for a in roles["S"] + roles["O"]
+                          if k < a.start < tok.i and a.entity_id != owned.entity_id]
+                roles = {**roles, "S": owners[:1], "O": [owned]}
             for c in _combine(view, tok, frame, roles, start, end):
                 c.extra[source] = 1.0
                 if frame.negates:
@@ -727,6 +740,8 @@ def _sells_a_unit(view: DocView, verb: Token, end: int) -> bool:
     for k in range(verb.i + 1, min(end, verb.i + 7)):
         low = view.doc[k].lower_
         rel = relation_noun(low)
+        if low.endswith(("tak", "bedrijfsonderdeel", "activiteiten")) and k < verb.i + 4:
+            return True  # "verkoopt zijn composietentak": a business, not goods
         if (rel is not None and rel[0] == "subsidiary_of" and k < verb.i + 4) or low in {
                 "belang", "aandelen", "aandelenbelang", "meerderheidsbelang", "minderheidsbelang"}:
             return True
@@ -908,6 +923,29 @@ STAKE_NOUNS = frozenset({"belang", "meerderheidsbelang", "minderheidsbelang", "a
 TAKEOVER_NOUNS = frozenset({"overname", "overnamebod", "bod", "acquisitie", "inlijving"})
 
 
+RELATIVE_IN = frozenset({"waarin", "waarvan", "waarbij"})
+SALE_FORMS = frozenset({"verkoopt", "verkocht", "verkopen", "verkochten", "verkoop"})
+
+
+def _relative_owned(view: DocView, i: int) -> tuple[int, Arg] | None:
+    """(index of "waarin", the organisation it stands for) when token ``i`` sits in a
+    "waarin/waarvan" clause: "Hensoldt, waarin de Duitse staat een belang heeft", "een joint
+    venture waarin TSMC 70 procent bezit" (the name of the copula before)."""
+    doc = view.doc
+    sent = view.sent_of(i)
+    k = next((j for j in range(i - 1, max(sent.start, i - 10) - 1, -1)
+              if doc[j].lower_ in RELATIVE_IN), None)
+    if k is None or any(doc[j].text in {",", ";"} for j in range(k + 1, i)):
+        return None
+    for j in range(k - 1, max(sent.start, k - 7) - 1, -1):
+        m = view.mention_at(j)
+        if m is not None:
+            return (k, view.arg(m, "relin")) if view.type_of(m) in ORG else None
+        if doc[j].is_punct and doc[j].text != ",":
+            return None
+    return None
+
+
 def _stake_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"TotalEnergies houdt een belang van 20 procent in Yamal LNG", "de overname van X (door
     Y)", "een joint venture van X en Y": owns."""
@@ -919,6 +957,28 @@ def _stake_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             j = next((k for k in range(tok.i + 1, min(end, tok.i + 7)) if doc[k].lower_ == "in"),
                      None)
             owned = _surface_after(view, j, end, limit=4) if j is not None else None
+            rel = _relative_owned(view, tok.i) if owned is None else None
+            if rel is not None:
+                # "Hensoldt, waarin de Duitse staat een belang van 25 procent heeft"
+                k, owned = rel
+                owner = next((view.arg(m, "surface") for q in range(k + 1, tok.i)
+                              if (m := view.mention_at(q)) is not None and m.start == q
+                              and view.type_of(m) in ORG | {"COUNTRY"}
+                              and not _governed_by_preposition(view, q, k + 1)), None)
+                if owner is not None and owner.entity_id != owned.entity_id:
+                    yield Candidate("owns", owner, owned, tok.i, "noun", "stake",
+                                    (k, min(end, tok.i + 6)))
+                continue
+            if owned is None and set(view.words(range(start, tok.i))) & SALE_FORMS:
+                # "Maasmond verkoopt een belang van 40 procent aan China Merchants"
+                aan = next((q for q in range(tok.i + 1, min(end, tok.i + 8))
+                            if doc[q].lower_ == "aan"), None)
+                buyer = _surface_after(view, aan, end, limit=4) if aan is not None else None
+                seller = _surface_subject(view, tok, start, tok.i, set())
+                if buyer is not None and seller is not None and buyer.type in ORG | {
+                        "COUNTRY"} and seller.type in ORG and buyer.entity_id != seller.entity_id:
+                    yield Candidate("owns", buyer, seller, tok.i, "noun", "stake", (start, end))
+                continue
             if owned is None or owned.type not in ORG:
                 continue
             owner = view.org_at(tok.i - 1) if tok.i > start else None
