@@ -244,3 +244,12 @@ def test_first_word_of_one_longer_firm_name_is_that_firm() -> None:
     )
     doc = pipeline("Brinkman Staal is van Brinkman Beheer. Brinkman zwijgt.")
     assert len(doc._.entities) == 3
+
+
+def test_means_of_travel_and_region_adjectives_are_no_products(nlp: Language) -> None:
+    doc = nlp(
+        "De minister reisde met het vliegtuig naar Peking en belde per telefoon. "
+        "Hij wil een Europees systeem. Nexperia maakt vliegtuigonderdelen."
+    )
+    products = {e.name for e in doc._.entities if e.type == "PRODUCT"}
+    assert products == {"vliegtuigonderdelen"}

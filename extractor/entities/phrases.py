@@ -18,6 +18,7 @@ from .mentions import (
     _words,
     is_adjective,
 )
+from .names import _REGION_ADJECTIVES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,8 +32,10 @@ def _np_start(doc: Doc, head: int, has_pos: bool, keep_nationality: bool) -> tup
     while i >= 0 and is_adjective(doc[i], has_pos) and not doc[i].is_punct:
         if classify.is_evaluative(doc[i].text):
             break
-        if nationality_adjective_isos(doc[i].text) and not keep_nationality:
-            break
+        if not keep_nationality and (
+            nationality_adjective_isos(doc[i].text) or doc[i].lower_ in _REGION_ADJECTIVES
+        ):
+            break  # "Europees systeem": the region says where, not what
         start = i
         i -= 1
     # Skip back over evaluative adjectives to find the determiner.
@@ -86,6 +89,28 @@ def description_candidates(doc: Doc) -> list[Candidate]:
             cand.extra["government"] = gov
             out.append(cand)
     return out
+
+
+# Vehicles and phones as the means of travel or talk: "met het vliegtuig naar Peking",
+# "per telefoon", "per schip vervoerd" name no goods made, sold or restricted.
+_MEANS_HEADS = frozenset(
+    """vliegtuig toestel trein auto bus boot schip fiets telefoon vrachtwagen helikopter
+    regeringsvliegtuig""".split()
+)
+
+
+def _is_means(doc: Doc, start: int, head: str) -> bool:
+    """Is the product noun phrase starting at ``start`` the means of an action?"""
+    if classify.ends_with_head(head, tuple(_MEANS_HEADS)) is None or start == 0:
+        return False
+    prev = doc[start - 1].lower_
+    if prev == "per":
+        return True
+    return (
+        prev in {"de", "het", "een", "zijn", "haar", "hun"}
+        and start >= 2
+        and (doc[start - 2].lower_ == "met")
+    )
 
 
 _PP_HEADS = frozenset({"voor", "tegen"})
@@ -173,6 +198,8 @@ def product_candidates(doc: Doc) -> list[Candidate]:
             }:
                 continue
         start, definite = _np_start(doc, tok.i, has_pos, keep_nationality=False)
+        if _is_means(doc, start, head):
+            continue
         if low == "onderdeel" and definite:
             continue  # "het voormalige onderdeel" is a division, not goods
         if head == "aardgas" and tok.i > 0 and doc[tok.i - 1].lower_ == "vloeibaar":
