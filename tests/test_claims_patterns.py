@@ -412,3 +412,20 @@ def test_onder_meer_after_a_preposition_and_examples_after_a_description():
     every = Calibration(load_calibration().weights, "test", threshold=0.0)
     assert ("Toray", "nationality", "JP", False) in triples(
         build_claims(doc, ents, ments, None, every), ents)
+
+
+def test_causative_making_and_appositions_after_a_particle_or_a_product():
+    doc = unparsed(["Apple", "laat", "zijn", "chips", "bij", "TSMC", "maken", "."])
+    _, got, _ = run(doc, [("Apple", "FIRM", [(0, 1)]), ("chips", "PRODUCT", [(3, 4)]),
+                          ("TSMC", "FIRM", [(5, 6)])])
+    assert ("Apple", "produces", "chips", False) not in got
+    assert ("TSMC", "produces", "chips", False) in got
+    doc = unparsed(["KKR", "nam", "Rheinland", "over", ",", "een", "producent", "van",
+                    "kunststoffen", "uit", "Krefeld", "."])
+    _, got, _ = run(doc, [("KKR", "FIRM", [(0, 1)]), ("Rheinland", "FIRM", [(2, 3)]),
+                          ("kunststoffen", "PRODUCT", [(8, 9)]),
+                          ("Krefeld", "LOCATION", [(10, 11)])])
+    assert {("KKR", "owns", "Rheinland", False),
+            ("Rheinland", "produces", "kunststoffen", False),
+            ("Rheinland", "located_in", "Krefeld", False)} <= got
+    assert ("KKR", "located_in", "Krefeld", False) not in got

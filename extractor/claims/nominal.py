@@ -140,10 +140,18 @@ def described_before(view: DocView, i: int, sent: Span) -> list[Arg]:
     between = view.words(range(k + 1, i))
     if "," not in between and not set(between) & COPULAS:
         return []
+    if view.mention_at(k) is None and view.doc[k].lower_ in SENTENCE_FINAL_PARTICLES and \
+            view.doc[k + 1].text == "," and k - 1 >= sent.start:
+        k -= 1  # "nam de groep Rheinland Kunststoffe over, een producent van ...": the object
     m = view.mention_at(k)
     if m is not None and view.type_of(m) in ORG | {"PERSON"}:
         return [view.arg(m, "before")]
     return []
+
+
+# separable particles that close a main clause before an apposition to its last noun
+SENTENCE_FINAL_PARTICLES = frozenset({"over", "af", "op", "uit", "in", "mee", "aan", "door",
+                                      "terug"})
 
 
 def _negated_locally(view: DocView, i: int, sent: Span) -> tuple[int, int]:
@@ -403,6 +411,17 @@ def _seat_holder(view: DocView, j: int, sent: Span) -> tuple[Arg, str] | None:
     if j < sent.start:
         return None
     m = view.mention_at(j)
+    if m is not None and view.type_of(m) == "PRODUCT" and m.start >= sent.start + 2 and \
+            doc[m.start - 1].lower_ == "van" and _descriptor_noun(doc[m.start - 2].text):
+        # "Lynxa, een fabrikant van warmtebeeldcamera's uit Enschede": the maker's seat
+        k = m.start - 2
+        desc = view.mention_at(k)
+        found = described_before(view, k, sent)
+        if found:
+            return found[0], "_appos"
+        if desc is not None and view.type_of(desc) in ORG:
+            return view.arg(desc, "surface"), "_appos"
+        return None
     if m is not None:
         if view.type_of(m) in ORG | {"PERSON"}:
             return view.arg(m, "surface"), ""

@@ -360,6 +360,10 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     yield c
             if frame.predicate == "supplies" and verb_lemma(tok.text) == "doen":
                 continue  # "van de hand doen" sells a business, never goods
+            if frame.predicate == "produces" and set(view.words(range(start, tok.i))) & \
+                    CAUSATIVE:
+                # "Apple laat zijn chips bij TSMC maken": the maker is the one after "bij"
+                roles = {**roles, "S": _causative_maker(view, tok, start, end)}
             rel = _relative_owned(view, tok.i) if frame.predicate == "owns" else None
             if rel is not None:
                 # "ESMC is een joint venture waarin TSMC 70 procent bezit": the owner is
@@ -921,6 +925,19 @@ def _order_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]
 STAKE_NOUNS = frozenset({"belang", "meerderheidsbelang", "minderheidsbelang", "aandelenbelang",
                          "aandeel", "deelneming", "stake"})
 TAKEOVER_NOUNS = frozenset({"overname", "overnamebod", "bod", "acquisitie", "inlijving"})
+
+
+CAUSATIVE = frozenset({"laat", "laten", "liet", "lieten"})
+
+
+def _causative_maker(view: DocView, verb: Token, start: int, end: int) -> list[Arg]:
+    """The organisation after "bij" or "door" in a causative clause, or none."""
+    for k in range(start, end):
+        if view.doc[k].lower_ in {"bij", "door"}:
+            a = _surface_after(view, k, end, limit=5)
+            if a is not None and a.type in ORG:
+                return [Arg(a.entity_id, a.type, a.start, a.end, "surface_causative")]
+    return []
 
 
 RELATIVE_IN = frozenset({"waarin", "waarvan", "waarbij"})
