@@ -8,7 +8,8 @@ from claims_helpers import triples, unparsed
 
 from extractor.claims.component import build_claims
 from extractor.claims.confidence import Calibration, load_calibration
-from extractor.claims.docview import SimpleMention
+from extractor.claims.docview import DocView, SimpleMention
+from extractor.claims.supply import _after_volgens
 from extractor.schema import Entity
 
 
@@ -115,7 +116,19 @@ CASES = [
     ("Nederland heeft samen met België fregatten besteld bij Damen .",
      {"Nederland": C, "België": C, "fregatten": P, "Damen": F},
      {("Damen", "supplies", "Nederland", False), ("Damen", "supplies", "België", False)}),
+    # goods that come from a maker
+    ("ASML bouwt machines . De lenzen voor de machines komen van Zeiss .",
+     {"ASML": F, "machines": P, "lenzen": P, "Zeiss": F}, {("Zeiss", "supplies", "ASML", False)}),
+    # the payee supplies the payer
+    ("Johnson betaalt Argenx 400 miljoen dollar voor de rechten .", {"Johnson": F, "Argenx": F},
+     {("Argenx", "supplies", "Johnson", False)}),
+    # "beide bedrijven": the two organisations named last as subjects
+    ("VDL bouwt modules . NTS levert frames . Beide bedrijven verkopen niet aan Chinese "
+     "chipfabrieken .", {"VDL": F, "modules": P, "NTS": F, "frames": P, "CN": C},
+     {("VDL", "supplies", "CN", True), ("NTS", "supplies", "CN", True)}),
     # distractors: no supply
+    ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
+    ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),
     ("Het geld van Shell gaat naar Oman .", {"Shell": F, "Oman": C}, set()),
     ("De minister gaat naar China .", {"China": C}, set()),
     ("De klant van morgen is veeleisend .", {}, set()),
@@ -128,3 +141,15 @@ CASES = [
 @pytest.mark.parametrize(("text", "spec", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_supply_constructions(text, spec, expected):
     assert extract(text, spec) == expected
+
+
+@pytest.mark.parametrize(("text", "k", "expected"), [
+    ("dat volgens marktonderzoeker Kpler de grootste", 3, True),
+    ("volgens het Amerikaanse Kpler", 3, True),
+    ("Volgens ingewijden levert VDL ook aan", 3, False),
+    ("levert Kpler ook", 1, False),
+])
+def test_a_source_after_volgens_is_told_from_a_subject(text, k, expected):
+    doc = unparsed(text.split())
+    view = DocView(doc, [], [])
+    assert _after_volgens(view, k) is expected

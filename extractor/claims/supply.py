@@ -30,7 +30,7 @@ from spacy.tokens import Span
 
 from .candidate import Candidate
 from .docview import ORG, PREPOSITIONS, Arg, DocView, description_type
-from .lexicon import CLIENT_NOUNS, verb_lemma
+from .lexicon import CLIENT_NOUNS, is_org_head, verb_lemma
 from .patterns import (
     SKIPPABLE,
     _governed_by_preposition,
@@ -736,10 +736,117 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 yield _supplies(firm, o, tok.i, "we_supplier", (start, end), "verb")
 
 
-GENERATORS = (shipment_candidates, we_supplier_candidates, role_copula_candidates,
-              belong_to_candidates, example_recipient_candidates, passive_supply_candidates,
-              commission_candidates, goods_of_candidates,
-              order_candidates, turnover_share_candidates)
+COME_FORMS = frozenset({"komt", "komen", "kwam", "kwamen", "gekomen"})
+PAY_FORMS = frozenset({"betaalt", "betalen", "betaalde", "betaalden", "betaald"})
+BOTH_WORDS = frozenset({"beide", "allebei", "beiden"})
+
+
+def comes_from_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"De lenzen voor de machines komen van het Duitse Zeiss", "Voor de landmacht komen er
+    120 drones van AeroVironment": named goods come from a maker; the recipient is the
+    organisation after "voor", else the topic."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in COME_FORMS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        van = None
+        for k in range(tok.i + 1, end):
+            if doc[k].lower_ in {"van", "uit"}:
+                makers = _org_after(view, k, end, limit=4, types=ORG)
+                if makers:
+                    van = k
+                    break
+        if van is None:
+            continue
+        goods = [m for m in view.mentions_between(start, van) if view.type_of(m) == "PRODUCT"]
+        if not goods or any(view.type_of(m) in ORG and view.kind_of(m) != "description"
+                            and m.start < tok.i for m in view.mentions_between(start, van)
+                            if not _governed_by_preposition(view, m.start, start)):
+            continue  # "Kritiek komt van X", "Shell komt uit Den Haag": no goods, or a subject
+        recipients: list[Arg] = []
+        for k in range(start, end):
+            if doc[k].lower_ == "voor":
+                recipients = [a for a in _org_after(view, k, end, limit=3) if a.type in ORG]
+                if recipients:
+                    break
+        taken = {a.entity_id for a in makers}
+        if not recipients:
+            topic = topic_org(view, tok.i, taken)
+            recipients = [topic] if topic is not None else []
+        for s in makers:
+            for o in recipients:
+                if s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "comes_from", (start, end), "verb",
+                                    view.arg(goods[0], "surface"))
+
+
+def payment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Johnson & Johnson betaalt argenx 400 miljoen dollar voor de rechten op X": the payee
+    (right after the verb) supplies the payer."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in PAY_FORMS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        m = view.mention_at(tok.i + 1) if tok.i + 1 < end else None
+        if m is None or m.start != tok.i + 1 or view.type_of(m) not in ORG:
+            continue
+        rest = range(m.end, min(end, m.end + 6))
+        if not any(doc[k].like_num or doc[k].lower_ in {"miljoen", "miljard", "euro",
+                                                        "dollar"} for k in rest):
+            continue
+        payee = view.arg(m, "surface_iobj")
+        payers = _subjects_before(view, tok.i, start, {payee.entity_id})
+        for o in payers:
+            if o.type in ORG and o.entity_id != payee.entity_id:
+                yield _supplies(payee, o, tok.i, "payment", (start, end), "verb")
+
+
+def _both_firms(view: DocView, at: int) -> list[Arg]:
+    """"Beide bedrijven": the last two organisations named as subjects before ``at``."""
+    out: list[Arg] = []
+    sent = view.sent_of(at)
+    k = sent.start - 1
+    while k >= 0 and len(out) < 2 and sent.start - k < 400:
+        prev = view.sent_of(k)
+        k = prev.start - 1
+        named = _named(view, prev.start, prev.end)
+        free = [a for a in named if not _governed_by_preposition(view, a.start, prev.start)]
+        if free and free[0].entity_id not in {a.entity_id for a in out}:
+            out.append(_discourse(free[0]))
+    return out if len(out) == 2 else []
+
+
+def both_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Beide bedrijven verkopen niet aan Chinese chipfabrieken": a supply verb whose subject
+    is "beide/allebei + organisation noun" speaks of the two organisations named last."""
+    doc = view.doc
+    for tok in sent:
+        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        lead = [k for k in range(start, tok.i) if doc[k].lower_ in BOTH_WORDS]
+        if not lead or lead[0] + 1 >= tok.i or not is_org_head(doc[lead[0] + 1].text):
+            continue
+        recipients: list[Arg] = []
+        for j in range(tok.i + 1, end):
+            if doc[j].lower_ in {"aan", "naar"}:
+                recipients = _org_after(view, j, end)
+                if not recipients:
+                    a = _surface_client(view, j, end)
+                    recipients = [a] if a is not None else []
+                break
+        for s in _both_firms(view, tok.i):
+            for o in recipients:
+                if s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "both", (start, end), "verb")
+
+
+GENERATORS = (comes_from_candidates, payment_candidates, both_candidates, shipment_candidates,
+              we_supplier_candidates, role_copula_candidates, belong_to_candidates,
+              example_recipient_candidates, passive_supply_candidates, commission_candidates,
+              goods_of_candidates, order_candidates, turnover_share_candidates)
 
 
 # --- revisions of what the other patterns found -----------------------------------------------
@@ -794,6 +901,55 @@ def _together_with(view: DocView, found: list[Candidate]) -> Iterator[Candidate]
                             product=c.product, extra={**c.extra, "together": 1.0})
 
 
+def _after_volgens(view: DocView, k: int) -> bool:
+    """"volgens (het) (marktonderzoeker) Kpler": the mention at ``k`` is the object of
+    "volgens" (not "volgens ingewijden levert X")."""
+    doc = view.doc
+    noun_seen = False
+    for j in range(k - 1, max(-1, k - 5), -1):
+        t = doc[j]
+        if t.lower_ == "volgens":
+            return True
+        if t.lower_ in {"de", "het", "een"} or t.pos_ in {"ADJ", "DET"} or \
+                j in view.adj_by_token:
+            continue
+        if not noun_seen and t.is_alpha and t.is_lower and t.pos_ not in {"VERB", "AUX"} \
+                and verb_lemma(t.text) is None:
+            noun_seen = True
+            continue
+        return False
+    return False
+
+
+def _source_is_no_party(view: DocView, c: Candidate) -> Candidate | None:
+    """"Cheniere, dat volgens marktonderzoeker Kpler de grootste leverancier van Nederland is":
+    an organisation after "volgens" is the source of the statement, never a party to the
+    supply; in a relative clause the antecedent is the party."""
+    if c.predicate != "supplies":
+        return c
+    doc = view.doc
+    for side in ("subject", "object"):
+        a: Arg = getattr(c, side)
+        if a.start < 1:
+            continue
+        sent = view.sent_of(a.start)
+        # the entity named after "volgens" in this sentence (the argument may be a
+        # description linked to it: "de grootste leverancier")
+        sources = [m for m in view.mentions_between(sent.start, sent.end)
+                   if m.entity_id == a.entity_id and view.kind_of(m) != "description"
+                   and _after_volgens(view, m.start)]
+        if not sources:
+            continue
+        start, _ = view.surface_clause(sources[0].start)
+        ante = relative_antecedent(view, start) if doc[start].lower_ in {"dat", "die"} and \
+            start > 0 else None
+        other: Arg = c.object if side == "subject" else c.subject
+        if ante is None or ante.type not in ORG or ante.entity_id == other.entity_id:
+            return None
+        setattr(c, side, ante)
+    return c
+
+
 def _fix_second_clause_subject(view: DocView, c: Candidate) -> Candidate:
     """", en ook Optronix exporteert ...": the organisation right before a supply verb in a
     second main clause is its subject, not the first clause's subject."""
@@ -820,7 +976,8 @@ def _fix_second_clause_subject(view: DocView, c: Candidate) -> Candidate:
 def revise(view: DocView, sent: Span, found: list[Candidate]) -> list[Candidate]:
     """The candidates of one sentence with the supply constructions of this module added and
     the second-clause subject fix applied (see the module docstring)."""
-    out = [_fix_second_clause_subject(view, c) for c in found]
+    out = [c for c in (_source_is_no_party(view, _fix_second_clause_subject(view, c))
+                       for c in found) if c is not None]
     mine = [c for gen in GENERATORS for c in gen(view, sent)]
     # a role noun without "van X" read by the noun patterns takes the supplier named last in
     # a supply; where this module found the topic for the same noun, the topic stands
