@@ -253,3 +253,21 @@ def test_means_of_travel_and_region_adjectives_are_no_products(nlp: Language) ->
     )
     products = {e.name for e in doc._.entities if e.type == "PRODUCT"}
     assert products == {"vliegtuigonderdelen"}
+
+
+def test_name_introduced_as_a_disease_is_no_firm_anywhere() -> None:
+    pipeline = _with_ner([("ORG", "CIDP"), ("ORG", "EV")])
+    doc = pipeline("Het middel helpt bij de zenuwziekte CIDP. Met CIDP groeit de markt. EV wint.")
+    assert [e.name for e in doc._.entities] == []
+
+
+def test_glued_word_does_not_retype_the_name() -> None:
+    pipeline = _with_ner([("ORG", "Brinkco")])
+    doc = pipeline("Brinkco betaalt. Wie een Brinkco-beurs krijgt, studeert gratis.")
+    assert _types(doc._.entities).get("Brinkco") == "FIRM"
+
+
+def test_name_listed_after_a_place_is_a_place() -> None:
+    pipeline = _with_ner([("LOC", "Hasselt"), ("LOC", "Beringen"), ("MISC", "Kwadendamme")])
+    doc = pipeline("Er wordt gezocht naar personeel in Hasselt, Beringen en Kwadendamme.")
+    assert _types(doc._.entities).get("Kwadendamme") == "LOCATION"

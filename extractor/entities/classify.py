@@ -236,6 +236,13 @@ _NOT_EVENTS = frozenset(
 )
 
 
+# Nouns that introduce the name of a thing that is no organisation: "de zenuwziekte
+# CIDP", "het virus H5N1", "de standaard USB-C", "de munt Tether".
+_NON_ORG_DESCRIPTORS = (
+    "ziekte", "virus", "aandoening", "syndroom", "standaard", "norm", "index", "munt",
+    "cryptomunt", "valuta", "methode", "techniek", "taal", "algoritme", "orkaan", "storm",
+)  # fmt: skip
+
 # Capitalised first words of a scheme's name: "Project One", "Operatie Aspides".
 _SCHEME_OPENERS = frozenset(
     {"project", "programma", "operatie", "missie", "plan", "regeling", "campagne"}
@@ -363,6 +370,7 @@ def decide_name_type(
     person: bool | None = None,
     place: bool = False,
     before: str | None = None,
+    text: str | None = None,
 ) -> EntityType | None:
     """The type of a proper name, from the strongest evidence available.
 
@@ -422,10 +430,16 @@ def decide_name_type(
     if by_descriptor is not None:
         return by_descriptor
     # Nothing says organisation: first rule out the other things news names.
-    last = tokens[-1] if tokens else ""
-    tail = last.rsplit("-", 1)[-1]
-    if is_event_word(tail) or (before is not None and before.islower() and is_event_word(before)):
-        return None  # "de Chipwet", "Web Summit", "de vakbeurs Eurosatory"
+    # the mention's own text: "CSC" of "CSC-beurs" is no scholarship, "NAVO" of "NAVO-top"
+    # no summit
+    words = (text or " ".join(tokens)).split()
+    tail = words[-1].rsplit("-", 1)[-1] if words else ""
+    if is_event_word(tail) or (
+        before is not None
+        and before.islower()
+        and (is_event_word(before) or ends_with_head(before, _NON_ORG_DESCRIPTORS))
+    ):
+        return None  # "de Chipwet", "Web Summit", "de vakbeurs Eurosatory", "ziekte CIDP"
     if len(tokens) > 1 and tokens[0].lower() in _SCHEME_OPENERS:
         return None  # "Project One", "Operatie Aspides"
     if len(tokens) == 1 and is_role_word(tokens[0]):

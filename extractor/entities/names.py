@@ -17,6 +17,7 @@ from .countries import country_iso, country_names, nationality_adjective_isos
 from .gazetteer import fold
 from .mentions import (
     _CATEGORY_NOUNS,
+    _STOP_CAPS,
     DETERMINERS,
     Candidate,
     _has_pos,
@@ -342,6 +343,9 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if end <= start:
             continue
         span = doc[start:end]
+        if end - start == 1 and span.text in _STOP_CAPS:
+            continue  # "EV", "CEO", "AI": abbreviations of things, not names (known
+            # organisations among them, "NOS", "AIVD", come from the gazetteer)
         if nationality_adjective_isos(span.text) or span.text.lower() in {"nederlands", "engels"}:
             continue  # "Chinese", "Russisch": adjectives and languages
         if _is_place_adjective(doc, start, end) or _is_portfolio(doc, start):

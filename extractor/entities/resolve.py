@@ -109,8 +109,22 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
             given=cand.type,
             gazetteer_type=cand.entry.type if cand.entry is not None else None,
             before=doc[cand.start - 1].text if cand.start > 0 else None,
+            text=cand.text,
         )
-    names = [c for c in names if c.type is not None]
+    # a name the article shows to be no organisation ("de zenuwziekte CIDP") is none
+    # wherever it recurs with nothing of its own to say otherwise
+    not_orgs = {name_key(c.text) for c in names if c.type is None}
+    names = [
+        c
+        for c in names
+        if c.type is not None
+        and not (
+            name_key(c.text) in not_orgs
+            and c.type == "FIRM"
+            and c.entry is None
+            and c.descriptor is None
+        )
+    ]
     for cand in names:
         if cand.type == "COUNTRY" and cand.iso is None:
             cand.iso = country_iso(cand.text)
@@ -167,6 +181,22 @@ def _place_evidence(doc: Doc, names: Sequence[Candidate]) -> set[int]:
         ):
             continue
         texts.add(cand.text)
+    # "in Hasselt, Beringen en Lommel": a name listed right after a place is one too
+    ordered = sorted(names, key=lambda c: c.start)
+    for prev, cand in zip(ordered, ordered[1:], strict=False):
+        gap = doc[prev.end : cand.start]
+        if (
+            cand.entry is None
+            and cand.type in {None, "LOCATION", "PERSON"}
+            and len(gap) == 1
+            and gap[0].text in {",", "en", "of"}
+            and (
+                prev.text in texts
+                or prev.type == "LOCATION"
+                and prev.text.casefold() in classify.known_places()
+            )
+        ):
+            texts.add(cand.text)
     org_texts = {c.text for c in names if c.descriptor is not None or c.extra.get("label") == "ORG"}
     return {id(c) for c in names if c.text in texts and c.text not in org_texts}
 
