@@ -429,3 +429,28 @@ def test_causative_making_and_appositions_after_a_particle_or_a_product():
             ("Rheinland", "produces", "kunststoffen", False),
             ("Rheinland", "located_in", "Krefeld", False)} <= got
     assert ("KKR", "located_in", "Krefeld", False) not in got
+
+
+def test_spin_offs_divestments_and_a_relative_clause_that_ends_before_the_main_verb():
+    doc = unparsed(["Syensqo", ",", "dat", "werd", "afgesplitst", "van", "Solvay", ",",
+                    "verkoopt", "zijn", "divisie", "Composite", "aan", "KKR", "."])
+    _, got, _ = run(doc, [("Syensqo", "FIRM", [(0, 1)]), ("Solvay", "FIRM", [(6, 7)]),
+                          ("Composite", "FIRM", [(11, 12)]), ("KKR", "FIRM", [(13, 14)])])
+    assert {("Syensqo", "subsidiary_of", "Solvay", True),
+            ("KKR", "owns", "Composite", False)} <= got
+    assert ("KKR", "owns", "Syensqo", False) not in got
+    doc = unparsed(["Philips", "stootte", "Versuni", "af", "aan", "Hillhouse", "."])
+    _, got, _ = run(doc, [("Philips", "FIRM", [(0, 1)]), ("Versuni", "FIRM", [(2, 3)]),
+                          ("Hillhouse", "FIRM", [(5, 6)])])
+    assert got == {("Hillhouse", "owns", "Versuni", False), ("Philips", "owns", "Versuni", True)}
+
+
+def test_a_bare_trade_description_stands_for_the_firm_the_article_is_about():
+    words = ["TSMC", "groeit", ".", "TSMC", "bouwt", "chips", ".", "Apple", "koopt", "bij",
+             "de", "chipfabrikant", "uit", "Hsinchu", "."]
+    doc = unparsed(words)
+    _, got, _ = run(doc, [("TSMC", "FIRM", [(0, 1), (3, 4)]), ("chips", "PRODUCT", [(5, 6)]),
+                          ("Apple", "FIRM", [(7, 8)]), ("Hsinchu", "LOCATION", [(13, 14)])])
+    assert ("TSMC", "located_in", "Hsinchu", False) in got
+    assert ("TSMC", "produces", "chips", False) in got
+    assert ("Apple", "located_in", "Hsinchu", False) not in got

@@ -53,6 +53,8 @@ VERB_FORMS: dict[str, frozenset[str]] = {
     "ontvangen": _forms("ontvang", "ontvangt", "ontvangen", "ontving", "ontvingen"),
     "binden": _forms("bindt", "binden", "bond", "bonden", "gebonden"),
     "nemen": _forms("neem", "neemt", "nemen", "nam", "namen", "genomen"),
+    "stoten": _forms("stoot", "stoten", "stootte", "stootten"),
+    "splitsen": _forms("splitst", "splitsen", "splitste", "splitsten"),
     # only in "van de hand doen" (to sell off a business): see patterns.trigger_lemma
     "doen": _forms("doet", "doen", "deed", "deden", "gedaan"),
     "produceren": _forms(
@@ -105,6 +107,9 @@ GLUED: dict[str, str] = {
     **{f: "afnemen" for f in ("afnemen", "afneemt", "afgenomen", "afnam", "afnamen")},
     **{f: "intrekken" for f in ("intrekken", "intrekt", "ingetrokken", "introk", "introkken")},
     **{f: "afbouwen" for f in ("afbouwen", "afgebouwd", "afbouwt")},
+    # "stoot zijn divisie af aan KKR", "werd afgesplitst van Solvay"
+    **{f: "afstoten" for f in ("afstoten", "afgestoten", "afstoot", "afstootte")},
+    **{f: "afsplitsen" for f in ("afsplitsen", "afgesplitst", "afsplitst", "afsplitste")},
     **{f: "ingrijpen" for f in ("ingrijpen", "ingegrepen", "ingrijpt")},
     **{f: "tegenhouden" for f in ("tegenhouden", "tegengehouden", "tegenhoudt", "tegenhield")},
     **{f: "uitsluiten" for f in ("uitsluiten", "uitsluit", "uitgesloten", "uitsloot")},
@@ -122,6 +127,8 @@ SEPARABLE: dict[tuple[str, str], str] = {
     ("houden", "tegen"): "tegenhouden",
     ("bouwen", "af"): "afbouwen",  # "bouwt de productie af": phases it out
     ("grijpen", "in"): "ingrijpen",  # "het ministerie greep in bij Nexperia"
+    ("stoten", "af"): "afstoten",  # "Syensqo stoot zijn divisie af aan KKR": sells it
+    ("splitsen", "af"): "afsplitsen",  # "Solvay splitste Syensqo af": a subsidiary no more
 }
 
 _S_OBJ_P = {"subj": "S", "obj": "P"}
@@ -156,6 +163,9 @@ FRAMES: dict[str, VerbFrame] = {
     "fabriceren": VerbFrame("fabriceren", "produces", {"subj": "S", "obj": "O"}),
     "vervaardigen": VerbFrame("vervaardigen", "produces", {"subj": "S", "obj": "O"}),
     "overnemen": VerbFrame("overnemen", "owns", {"subj": "S", "obj": "O"}),
+    # the spun-off unit (object, or passive subject) is no longer the parent's subsidiary
+    "afsplitsen": VerbFrame("afsplitsen", "subsidiary_of", {"subj": "O", "obj": "S", "van": "O"},
+                            negates=True),
     # "X koopt zich in bij Y": X buys a stake in Y (reflexive; see patterns.trigger_lemma)
     "zich_inkopen": VerbFrame("zich_inkopen", "owns", {"subj": "S", "bij": "O", "in": "O"}),
     "bezitten": VerbFrame("bezitten", "owns", {"subj": "S", "obj": "O"}),
@@ -350,7 +360,7 @@ def is_state_firm_noun(word: str) -> bool:
     low = word.lower()
     return low in STATE_FIRM_NOUNS or (low.startswith("staats") and len(low) > 9 and low.endswith(
         ("bedrijf", "bedrijven", "concern", "concerns", "onderneming", "holding", "rederij",
-         "bank", "fonds", "maatschappij", "reus", "groep")))
+         "bank", "fonds", "maatschappij", "reus", "groep", "conglomeraat")))
 
 
 def is_org_head(word: str) -> bool:

@@ -236,8 +236,9 @@ def descriptor_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             described = [owner] if owner is not None and owner.type in ORG else []
         elif tok.lower_.endswith(("fabriek", "fabrieken")):
             continue
+        ante = _described_firm(view, tok, sent)  # "de chipmachinemaker uit Veldhoven"
         for x in described or described_after(view, tok.i, sent) or \
-                described_before(view, tok.i, sent):
+                described_before(view, tok.i, sent) or ([ante] if ante is not None else []):
             yield Candidate("produces", x, product, tok.i, "descriptor", "descriptor",
                             _negated_locally(view, tok.i, sent), nominal=True)
 
@@ -436,6 +437,9 @@ def _seat_holder(view: DocView, j: int, sent: Span) -> tuple[Arg, str] | None:
         found = described_before(view, j, sent)
         if found:
             return found[0], "_appos"
+        ante = _described_firm(view, doc[j], sent)
+        if ante is not None:
+            return ante, "_desc"  # "de chipfabrikant uit Hsinchu": the firm it refers to
     return None
 
 
@@ -646,6 +650,24 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 yield Candidate("restricts", restrictor, r, tok.i, "list" if is_list else
                                 "restriction_noun", "list" if is_list else "restriction_noun",
                                 (start, end))
+
+
+def _described_firm(view: DocView, tok: Token, sent: Span) -> Arg | None:
+    """The firm a bare definite trade description stands for ("de chipfabrikant uit
+    Hsinchu" in an article about TSMC): the firm the article has named most so far, when the
+    sentence does not name it (a description is used instead of a name)."""
+    from .docview import description_type
+    from .patterns import _main_firm
+
+    if tok.i == 0 or view.doc[tok.i - 1].lower_ not in {"de", "het"} or \
+            view.mention_at(tok.i) is not None or relation_noun(tok.text) is not None or not (
+                producer_stem(tok.text) or description_type(tok.text) == "FIRM"):
+        return None  # "de klant in Izjevsk" is another party, "het laboratorium" a place
+    main = _main_firm(view, tok.i)
+    if main is None or any(m.entity_id == main.entity_id
+                           for m in view.mentions_between(sent.start, sent.end)):
+        return None
+    return Arg(main.entity_id, main.type, tok.i, tok.i + 1, "description_topic")
 
 
 def doc_lower(view: DocView, i: int) -> str:

@@ -60,10 +60,14 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
         return None  # "maakte het ministerie bekend", "maakt geen geheim van": no goods
     if lemma == "kopen" and "zich" in _clause_words(view, tok) and _particle(view, tok) == "in":
         return "zich_inkopen"  # "koopt zich in bij Maasmond": a stake, not a purchase
+    if lemma == "afstoten":
+        return "verkopen"  # a divestment: read as a sale of a business
     if lemma in SEPARABLE_BASES or lemma not in FRAMES:
         particle = _particle(view, tok)
         if particle is not None:
             sep = separable_lemma(lemma, particle)
+            if sep == "afstoten":
+                return "verkopen"
             if sep is not None:
                 return sep
         if lemma == "leggen" and "banden" in _clause_words(view, tok):
@@ -85,7 +89,8 @@ def trigger_lemma(view: DocView, tok: Token) -> str | None:
 
 # A sale that has happened ("verkocht", "deed van de hand", "moest verkopen"): the seller no
 # longer owns the business; "verkoopt" announces a deal that may not be closed yet.
-SOLD_WORDS = frozenset({"verkocht", "verkochten", "deed", "deden", "gedaan", "moest", "moesten"})
+SOLD_WORDS = frozenset({"verkocht", "verkochten", "deed", "deden", "gedaan", "moest", "moesten",
+                        "stootte", "stootten", "afgestoten"})
 
 
 def _clause_words(view: DocView, tok: Token) -> list[str]:
@@ -358,7 +363,8 @@ def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     c.extra[source] = 1.0
                     c.extra["negates"] = 1.0
                     yield c
-            if frame.predicate == "supplies" and verb_lemma(tok.text) == "doen":
+            if frame.predicate == "supplies" and verb_lemma(tok.text) in {"doen", "stoten",
+                                                                           "afstoten"}:
                 continue  # "van de hand doen" sells a business, never goods
             if frame.predicate == "produces" and set(view.words(range(start, tok.i))) & \
                     CAUSATIVE:
@@ -557,8 +563,12 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
         wanted = {"PRODUCT"} if obj_role in {"P", "O"} and frame.predicate in {
             "produces", "supplies"} else ORG | {"COUNTRY", "PRODUCT"}
         first = view.doc[start]
-        if first.lower_ in RELATIVE_PRONOUNS and start > 0:
+        after = [m for k in range(verb.i + 1, end) if (m := view.mention_at(k)) is not None
+                 and m.start == k and view.type_of(m) in wanted and m.entity_id not in used
+                 and not _governed_by_preposition(view, k, verb.i + 1)]
+        if first.lower_ in RELATIVE_PRONOUNS and start > 0 and not after:
             # "de ziekenhuisapparatuur die Philips zelf bouwt": the antecedent is the object
+            # (a relative clause ends in its verb: an object after the verb is the verb's own)
             ante = view.mention_at(start - 1) or (view.mention_at(start - 2)
                                                   if view.doc[start - 1].text == "," else None)
             if ante is not None and view.type_of(ante) in wanted and ante.entity_id not in used:
