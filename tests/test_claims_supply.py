@@ -105,9 +105,18 @@ CASES = [
     ("ASM verkoopt machines . Een deel daarvan ging naar fabrieken van SMIC .",
      {"ASM": F, "machines": P, "SMIC": F}, {("ASM", "supplies", "SMIC", False)}),
     # a buyer with no seller named: the one firm the article says makes such goods
-    ("Veldtech maakt mechatronische modules . Hanmi bestelt voor 80 miljoen euro aan modules .",
+    ("Hanmi bestelt voor 80 miljoen euro aan modules . Veldtech maakt mechatronische modules . "
+     "Veldtech groeit . Veldtech zoekt mensen .",
      {"Veldtech": F, "mechatronische modules": P, "modules": P, "Hanmi": F},
      {("Veldtech", "supplies", "Hanmi", False)}),
+    # ... but only the firm the article is about: F-35's are sold by the US government
+    ("Defensie koopt F-35 toestellen . Lockheed bouwt F-35 toestellen . Defensie betaalt .",
+     {"Defensie": INST, "F-35 toestellen": P, "Lockheed": F}, set()),
+    # a purchase that runs through a government
+    ("Defensie koopt drones . Defensie wil snel . De aankopen verlopen niet rechtstreeks met de "
+     "fabrikanten , maar via het Pentagon .",
+     {"Defensie": INST, "drones": P, "Pentagon": INST},
+     {("Pentagon", "supplies", "Defensie", False)}),
     # "we" in a quote: the firm the article is about
     ("Veldtech groeit . Veldtech bouwt . Veldtech zoekt mensen . En we leveren niet aan "
      "Chinese chipfabrieken .", {"Veldtech": F, "CN": C},

@@ -664,6 +664,39 @@ def _head(name: str) -> str:
     return low.split()[-1] if low.split() else low
 
 
+def _main_firm_id(view: DocView) -> str | None:
+    """The firm the article is about: the one named most, three times at least."""
+    counts: dict[str, int] = {}
+    for a in _named(view, 0, len(view.doc), frozenset({"FIRM"})):
+        counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda e: counts[e])
+    return best if counts[best] >= 3 else None
+
+
+def _document_makers(view: DocView) -> dict[str, set[str]]:
+    """Goods head word -> makers, over the whole document (the maker may be named after
+    the purchase: "Hanmi bestelt modules. ... Veldtech maakt mechatronische modules");
+    computed once per document, when a purchase without a seller asks for it."""
+    cached = view.__dict__.get("_supply_doc_makers")
+    if cached is not None:
+        return cached
+    from .nominal import descriptor_candidates
+    from .patterns import verb_candidates
+
+    makers: dict[str, set[str]] = {}
+    for sent in view.sentences:
+        for c in [*verb_candidates(view, sent), *descriptor_candidates(view, sent)]:
+            if c.predicate == "produces" and c.subject.type in ORG and \
+                    c.object.type == "PRODUCT" and "niet" not in view.words(range(*c.scope)):
+                ent = view.entities.get(c.object.entity_id)
+                if ent is not None:
+                    makers.setdefault(_head(ent.name), set()).add(c.subject.entity_id)
+    view.__dict__["_supply_doc_makers"] = makers
+    return makers
+
+
 def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]]
                            ) -> Iterator[Candidate]:
     """"Hanmi Semiconductor bestelt voor 80 miljoen euro aan modules" with no seller named:
@@ -685,10 +718,14 @@ def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]
         if not goods:
             continue
         ent = view.entities.get(goods[0].entity_id)
-        candidates = makers.get(_head(ent.name if ent is not None else ""), set())
+        head = _head(ent.name if ent is not None else "")
+        candidates = makers.get(head) or _document_makers(view).get(head, set())
         if len(candidates) != 1:
             continue
         (maker_id,) = candidates
+        if maker_id != _main_firm_id(view):
+            continue  # "Defensie koopt F-35's" (made by Lockheed, sold by the US government):
+            # only the firm the article is about is taken to sell what it makes
         buyers = _subjects_before(view, tok.i, start, {maker_id})
         maker_ent = view.entities.get(maker_id)
         if not buyers or maker_ent is None:
@@ -722,13 +759,8 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 break
         if not recipients:
             continue
-        counts: dict[str, int] = {}
-        for a in _named(view, 0, len(doc), frozenset({"FIRM"})):
-            counts[a.entity_id] = counts.get(a.entity_id, 0) + 1
-        if not counts:
-            continue
-        best = max(counts, key=lambda e: counts[e])
-        if counts[best] < 3:
+        best = _main_firm_id(view)
+        if best is None:
             continue
         firm = Arg(best, "FIRM", -1, -1, "discourse")
         for o in recipients:
@@ -843,8 +875,40 @@ def both_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     yield _supplies(s, o, tok.i, "both", (start, end), "verb")
 
 
-GENERATORS = (comes_from_candidates, payment_candidates, both_candidates, shipment_candidates,
-              we_supplier_candidates, role_copula_candidates, belong_to_candidates,
+ROUTE_VERBS = frozenset({"loopt", "lopen", "liep", "liepen", "verloopt", "verlopen", "verliep",
+                         "verliepen", "gaat", "gaan", "ging", "gingen", "gebeurt", "gebeurde"})
+
+
+def route_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"De aankopen verlopen niet rechtstreeks met de fabrikanten, maar via de Amerikaanse
+    overheid", "Het contract loopt via de Amerikaanse regering": the party the purchase runs
+    through sells to the buyer (Foreign Military Sales); the buyer is the organisation the
+    article names most."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in ROUTE_VERBS:
+            continue
+        before = view.words(range(sent.start, tok.i))
+        if not set(before) & ORDER_NOUNS:
+            continue
+        via = next((k for k in range(tok.i + 1, sent.end) if doc[k].lower_ == "via"), None)
+        if via is None:
+            continue
+        sellers = _org_after(view, via, sent.end, limit=4, types=ORG)
+        if not sellers:
+            continue
+        buyer = _buyer(view, tok.i, {a.entity_id for a in sellers})
+        if buyer is None:
+            continue
+        for s in sellers:
+            if s.entity_id != buyer.entity_id:
+                # "niet rechtstreeks ..., maar via X": the negation is the other route's
+                yield _supplies(s, buyer, via, "route_via", (via, s.end), "noun")
+
+
+GENERATORS = (route_candidates, comes_from_candidates, payment_candidates, both_candidates,
+              shipment_candidates, we_supplier_candidates, role_copula_candidates,
+              belong_to_candidates,
               example_recipient_candidates, passive_supply_candidates, commission_candidates,
               goods_of_candidates, order_candidates, turnover_share_candidates)
 
