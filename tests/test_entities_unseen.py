@@ -271,3 +271,22 @@ def test_name_listed_after_a_place_is_a_place() -> None:
     pipeline = _with_ner([("LOC", "Hasselt"), ("LOC", "Beringen"), ("MISC", "Kwadendamme")])
     doc = pipeline("Er wordt gezocht naar personeel in Hasselt, Beringen en Kwadendamme.")
     assert _types(doc._.entities).get("Kwadendamme") == "LOCATION"
+
+
+@pytest.mark.parametrize(
+    ("tokens", "after", "expected"),
+    [
+        (["Martien", "Visser"], [",", "lector", "energietransitie"], True),
+        (["Kees", "Brink"], [",", "de", "topman"], True),
+        (["Gerbrand", "Bakker"], ["(", "54", ")"], True),
+        (["Brink", "Holding"], [",", "lector", "aan"], False),  # a legal form
+        (["Gerbrand", "Bakker"], [",", "het", "bedrijf"], False),
+    ],
+)
+def test_person_by_apposition(tokens: list[str], after: list[str], expected: bool) -> None:
+    assert classify.person_evidence(tokens, [], after) is expected
+
+
+def test_role_words_are_no_surnames() -> None:
+    assert classify.is_role_word("huisarts") and classify.is_role_word("lector")
+    assert not classify.is_role_word("Bogaarts")

@@ -480,24 +480,39 @@ def first_names() -> frozenset[str]:
 def is_role_word(word: str) -> bool:
     """Does the noun name a person's role ("staatssecretaris", "FNV-bestuurder")?"""
     low = word.lower()
+    head = ends_with_head(low, ROLE_HEADS)
+    if head == "arts" and low not in ROLE_HEADS:
+        # "huisarts", "bedrijfsarts"; not surnames like "Bogaarts"
+        return low.endswith(("huisarts", "bedrijfsarts", "dierenarts", "tandarts", "oogarts"))
     return low in ROLE_HEADS or (
-        ends_with_head(low, ROLE_HEADS) is not None
-        and not is_firm_word(low)
-        and not is_institute_word(low)
+        head is not None and not is_firm_word(low) and not is_institute_word(low)
     )
 
 
-def person_evidence(tokens: Sequence[str], before: Sequence[str]) -> bool:
+def person_evidence(
+    tokens: Sequence[str], before: Sequence[str], after: Sequence[str] = ()
+) -> bool:
     """Is the name a person's? A known given name first ("Mark Verhoef"), a particle
-    inside ("Marieke de Groot", "Saad al-Kaabi"), or a role noun right before it
-    ("topman Zhang Xuezheng"); never with a legal form or organisation word in it.
+    inside ("Marieke de Groot", "Saad al-Kaabi"), a role noun right before it
+    ("topman Zhang Xuezheng"), or a two-word name with a role or an age in apposition
+    ("Martien Visser, lector aan ...", "Els Bakker (54)"); never with a legal form or
+    organisation word in it.
 
-    ``before`` are the (up to two) words before the name, nearest last.
+    ``before`` are the (up to two) words before the name, nearest last; ``after`` the
+    (up to three) words after it.
     """
     if not tokens or org_type_from_name(tokens) is not None:
         return False
     if any(is_role_word(w) for w in before[-2:]):
         return True
+    if len(tokens) >= 2 and len(after) >= 2 and all(t[:1].isupper() for t in tokens):
+        if after[0] == "," and (
+            is_role_word(after[1])
+            or (len(after) >= 3 and after[1].lower() in {"de", "het"} and is_role_word(after[2]))
+        ):
+            return True  # "Martien Visser, lector energietransitie"
+        if after[0] == "(" and after[1].isdigit() and 15 < int(after[1]) < 100:
+            return True  # "Els Bakker (54)"
     if len(tokens) >= 2 and tokens[0] in first_names():
         return True
     if len(tokens) >= 3 and any(t in NAME_PARTICLES for t in tokens[1:-1]):

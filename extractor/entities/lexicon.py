@@ -209,7 +209,13 @@ ROLE_HEADS: tuple[str, ...] = (
     "werknemer", "piloot", "minister-president", "vicepremier", "secretaris-generaal",
     "directrice", "eigenaresse", "collega", "partijleider", "fractievoorzitter", "staatshoofd",
     "dictator", "hoofdeconoom", "strateeg", "adviseur", "ingenieur", "wetenschapper", "auteur",
-    "schrijver",
+    "schrijver", "lector", "docent", "promovendus", "student", "arts", "zakenman",
+    "zakenvrouw", "hoofdredacteur", "redacteur", "verslaggever", "fotograaf", "rechter",
+    "aanklager", "officier van justitie", "curator", "notaris", "consultant", "historicus",
+    "sinoloog", "politicoloog", "socioloog", "jurist", "gedeputeerde", "statenlid",
+    "raadslid", "senator", "parlementslid", "volksvertegenwoordiger", "vakbondsman",
+    "vakbondsleider", "kenner", "insider", "econome", "onderzoeksleider", "bewindsman",
+    "bewindsvrouw", "staatssecretaresse", "minister-president", "gouverneur", "ceo's",
 )
 
 NAME_PARTICLES: frozenset[str] = frozenset({

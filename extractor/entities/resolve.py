@@ -218,7 +218,8 @@ def _person_evidence(doc: Doc, names: Sequence[Candidate]) -> dict[int, bool]:
     for cand in unsure:
         tokens = [t.text for t in doc[cand.start : cand.end]]
         before = [doc[k].text for k in range(max(0, cand.start - 2), cand.start)]
-        found = classify.person_evidence(tokens, before)
+        after = [doc[k].text for k in range(cand.end, min(len(doc), cand.end + 3))]
+        found = classify.person_evidence(tokens, before, after)
         evidence[id(cand)] = found
         if found:
             surnames.add(tokens[-1])
