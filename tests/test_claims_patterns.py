@@ -454,3 +454,16 @@ def test_a_bare_trade_description_stands_for_the_firm_the_article_is_about():
     assert ("TSMC", "located_in", "Hsinchu", False) in got
     assert ("TSMC", "produces", "chips", False) in got
     assert ("Apple", "located_in", "Hsinchu", False) not in got
+
+
+def test_partnership_of_x_with_y_and_working_on_the_development_of_goods():
+    doc = unparsed(["De", "samenwerking", "van", "de", "KU", "Leuven", "met", "de", "Zhejiang",
+                    "loopt", "door", "."])
+    _, got, _ = run(doc, [("KU Leuven", "INSTITUTE", [(4, 6)]),
+                          ("Zhejiang", "INSTITUTE", [(8, 9)])])
+    assert got == {("KU Leuven", "partner_of", "Zhejiang", False)}
+    doc = unparsed(["Het", "BIT", "werkt", "mee", "aan", "de", "ontwikkeling", "van", "raketten",
+                    "en", "tanks", "."])
+    _, got, _ = run(doc, [("BIT", "INSTITUTE", [(1, 2)]), ("raketten", "PRODUCT", [(8, 9)]),
+                          ("tanks", "PRODUCT", [(10, 11)])])
+    assert got == {("BIT", "partner_of", "raketten", False), ("BIT", "partner_of", "tanks", False)}

@@ -528,6 +528,11 @@ def _surface_fill(view: DocView, verb: Token, frame: VerbFrame, roles: dict[str,
         for j in range(start, end):
             if view.doc[j].lower_ == slot:
                 a = _surface_after(view, j, end)
+                if a is None and frame.predicate == "partner_of":
+                    # "werkt mee aan de ontwikkeling van hypersone raketten": the goods
+                    a = next((_surface_after(view, k, end, limit=4) for k in range(
+                        j + 1, min(end, j + 4)) if view.doc[k].lower_ == "van"
+                        and _of_production(view, k + 1)), None)
                 if a is None:
                     a = _surface_example(view, j, end)
                 if a is None:
@@ -1091,7 +1096,8 @@ def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 or low.startswith(("samenwerking", "partnerschap", "alliantie", "licentiedeal",
                                    "licentieovereenkomst"))):
             continue
-        met = next((j for j in range(tok.i + 1, min(end, tok.i + 4))
+        reach = 8 if tok.i + 1 < end and doc[tok.i + 1].lower_ == "van" else 4
+        met = next((j for j in range(tok.i + 1, min(end, tok.i + reach))
                     if doc[j].lower_ in {"met", "tussen"}), None)
         if met is None:
             continue
@@ -1101,6 +1107,10 @@ def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         partners = [partner]
         _surface_conj(view, partner, end, partners, {partner.entity_id})
         before = view.org_at(tok.i - 1) if tok.i > start else None
+        of = _surface_after(view, tok.i + 1, met, limit=4) if tok.i + 1 < met and \
+            doc[tok.i + 1].lower_ == "van" else None
+        if of is not None and of.type in ORG:
+            before = of  # "de samenwerking van de KU Leuven met de Zhejiang-universiteit"
         lead = before or _surface_subject(view, tok, start, tok.i, {partner.entity_id})
         if doc[met].lower_ == "tussen" and len(partners) > 1:
             lead, partners = partners[0], partners[1:]
