@@ -135,6 +135,25 @@ CASES = [
     ("VDL bouwt modules . NTS levert frames . Beide bedrijven verkopen niet aan Chinese "
      "chipfabrieken .", {"VDL": F, "modules": P, "NTS": F, "frames": P, "CN": C},
      {("VDL", "supplies", "CN", True), ("NTS", "supplies", "CN", True)}),
+    # compounds of role nouns
+    ("De hoofdleverancier van Tesla is Panasonic .", {"Tesla": F, "Panasonic": F},
+     {("Panasonic", "supplies", "Tesla", False)}),
+    # voorzien van, halen bij
+    ("Gasunie voorziet Duitsland van waterstof .",
+     {"Gasunie": F, "Duitsland": C, "waterstof": P},
+     {("Gasunie", "supplies", "Duitsland", False)}),
+    ("Apple haalt zijn chips bij TSMC .", {"Apple": F, "chips": P, "TSMC": F},
+     {("TSMC", "supplies", "Apple", False)}),
+    ("Philips haalt zijn gelijk bij de rechter .", {"Philips": F}, set()),
+    # delivery nouns, suspended ones negated; not where a licence is spoken of
+    ("ASML hervat de leveringen aan SMIC .", {"ASML": F, "SMIC": F},
+     {("ASML", "supplies", "SMIC", False)}),
+    ("Shell stopt de leveringen aan Sinopec .", {"Shell": F, "Sinopec": F},
+     {("Shell", "supplies", "Sinopec", True)}),
+    ("De leveringen van Gazprom aan Uniper zijn hervat .", {"Gazprom": F, "Uniper": F},
+     {("Gazprom", "supplies", "Uniper", False)}),
+    ("Het ministerie trok de licenties in voor leveringen aan Huawei .",
+     {"ministerie": INST, "Huawei": F}, set()),
     # distractors: no supply
     ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
     ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),

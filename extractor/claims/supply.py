@@ -239,6 +239,17 @@ def _product_in(view: DocView, start: int, end: int) -> Arg | None:
     return None
 
 
+def _role(low: str) -> tuple[bool, bool]:
+    """(recipient role, supplier role) of a noun, compounds too: "hoofdleverancier",
+    "chipleverancier", "grootklant", "hoofdafnemer"."""
+    if low in RECIPIENT_NOUNS or low.endswith(("klant", "klanten", "afnemer", "afnemers")) \
+            and len(low) <= 16:
+        return True, False
+    if low in SUPPLIER_NOUNS or low.endswith(("leverancier", "leveranciers")):
+        return False, True
+    return False, False
+
+
 def _modifier(tok) -> bool:  # type: ignore[no-untyped-def]
     """A determiner or adjective before a role noun ("de", "grootste", "vaste")."""
     low = tok.lower_
@@ -253,9 +264,8 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     the copula; without "van X" the other side is the topic."""
     doc = view.doc
     for tok in sent:
-        low = tok.lower_
-        recipient_role = low in RECIPIENT_NOUNS
-        if not recipient_role and low not in SUPPLIER_NOUNS:
+        recipient_role, supplier_role = _role(tok.lower_)
+        if not recipient_role and not supplier_role:
             continue
         start, end = view.surface_clause(tok.i)
         # the role noun opens its clause: only determiners and adjectives before it
@@ -298,9 +308,8 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     (van X)": Y is a recipient (or, with "leveranciers", a supplier) of X or the topic."""
     doc = view.doc
     for tok in sent:
-        low = tok.lower_
-        recipient_role = low in RECIPIENT_NOUNS
-        if not recipient_role and low not in SUPPLIER_NOUNS:
+        recipient_role, supplier_role = _role(tok.lower_)
+        if not recipient_role and not supplier_role:
             continue
         start, end = view.surface_clause(tok.i)
         tot = next((k for k in range(tok.i - 1, max(start - 1, tok.i - 5), -1)
@@ -906,9 +915,108 @@ def route_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 yield _supplies(s, buyer, via, "route_via", (via, s.end), "noun")
 
 
-GENERATORS = (route_candidates, comes_from_candidates, payment_candidates, both_candidates,
-              shipment_candidates, we_supplier_candidates, role_copula_candidates,
-              belong_to_candidates,
+PROVIDE_FORMS = frozenset({"voorziet", "voorzien", "voorzag", "voorzagen"})
+FETCH_FORMS = frozenset({"haalt", "halen", "haalde", "haalden", "gehaald"})
+
+
+def provide_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Gasunie voorziet Duitsland van waterstof" (voorzien van: to supply); "Y haalt zijn
+    chips bij X" (to fetch from: X supplies Y)."""
+    doc = view.doc
+    for tok in sent:
+        low = tok.lower_
+        if low not in PROVIDE_FORMS | FETCH_FORMS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        prep = "van" if low in PROVIDE_FORMS else "bij"
+        j = next((k for k in range(tok.i + 1, min(end, tok.i + 10))
+                  if doc[k].lower_ == prep), None)
+        if j is None:
+            continue
+        if low in PROVIDE_FORMS:
+            # the recipient: an organisation or country between the verb and "van"
+            recips = [view.arg(m, "surface") for m in view.mentions_between(tok.i + 1, j)
+                      if view.type_of(m) in ORG | {"COUNTRY"}]
+            goods = _product_in(view, j, end)
+            taken = {a.entity_id for a in recips}
+            suppliers = _subjects_before(view, tok.i, start, taken) if tok.i > start else []
+            if not suppliers:
+                a = _surface_subject(view, tok, start, end, taken)
+                suppliers = [a] if a is not None else []
+            pairs = [(x, y) for x in suppliers for y in recips[:1]]
+            if doc[j + 1].lower_ in {"de", "het"} and goods is None and j + 2 < end and \
+                    view.mention_at(j + 2) is not None:
+                continue  # "voorziet X van de Y-...": an organisation, not goods
+        else:
+            suppliers = _org_after(view, j, end, limit=4, types=ORG)
+            taken = {a.entity_id for a in suppliers}
+            clients = _subjects_before(view, tok.i, start, taken) if tok.i > start else []
+            if not clients:
+                a = _surface_subject(view, tok, start, end, taken)
+                clients = [a] if a is not None else []
+            goods = _product_in(view, tok.i + 1, j)
+            if goods is None:
+                continue  # "haalt zijn gelijk bij de rechter": goods must be named
+            pairs = [(x, y) for x in suppliers for y in clients]
+        for x, y in pairs:
+            if x.type in ORG and y.type in ORG | {"COUNTRY"} and x.entity_id != y.entity_id:
+                yield _supplies(x, y, tok.i, "provide", (start, end), "verb", goods)
+
+
+DELIVERY_NOUNS = frozenset({"levering", "leveringen", "leverantie", "leveranties",
+                            "zending", "zendingen", "verscheping", "verschepingen"})
+SUSPEND_WORDS = frozenset({"stopt", "stopte", "stopten", "gestopt", "staakt", "staakte",
+                           "gestaakt", "schort", "schortte", "opgeschort", "bevriest",
+                           "bevroor", "bevroren", "stopgezet", "stopzetten", "zet", "zette"})
+RESTRICT_WORDS = frozenset({"verbiedt", "verbood", "verboden", "beperkt", "beperken",
+                            "blokkeert", "blokkeerde", "vergunning", "vergunningen",
+                            "licentie", "licenties", "toestemming", "toegestaan", "sancties"})
+
+
+def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"ASML hervat de leveringen aan SMIC", "de leveringen van Gazprom aan Europa", "Shell
+    stopt de leveringen aan Rusland" (negated): a delivery noun with its recipient after
+    "aan/naar"; the supplier after "van" or the clause subject. Not where a licence or ban is
+    spoken of: that is a restriction, not a statement of supply."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in DELIVERY_NOUNS:
+            continue
+        start, end = view.surface_clause(tok.i)
+        words = set(view.words(range(start, end)))
+        if words & RESTRICT_WORDS:
+            continue
+        suppliers: list[Arg] = []
+        recipients: list[Arg] = []
+        for j in range(tok.i + 1, min(end, tok.i + 8)):
+            w = doc[j].lower_
+            if w == "van" and not suppliers and not recipients:
+                suppliers = _org_after(view, j, end, limit=4, types=ORG)
+            elif w in {"aan", "naar"}:
+                recipients = _org_after(view, j, end, limit=4)
+                if not recipients:
+                    a = _surface_client(view, j, end)
+                    recipients = [a] if a is not None else []
+                break
+            elif doc[j].is_punct:
+                break
+        if not recipients:
+            continue
+        if not suppliers:
+            taken = {a.entity_id for a in recipients}
+            suppliers = [a for a in _subjects_before(view, tok.i, start, taken)
+                         if a.type == "FIRM"]
+        suspended = bool(set(view.words(range(start, tok.i))) & SUSPEND_WORDS)
+        for s in suppliers:
+            for o in recipients:
+                if s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "delivery_noun", (start, end), "noun",
+                                    **({"negates": 1.0} if suspended else {}))
+
+
+GENERATORS = (provide_candidates, delivery_noun_candidates, route_candidates,
+              comes_from_candidates, payment_candidates, both_candidates, shipment_candidates,
+              we_supplier_candidates, role_copula_candidates, belong_to_candidates,
               example_recipient_candidates, passive_supply_candidates, commission_candidates,
               goods_of_candidates, order_candidates, turnover_share_candidates)
 
