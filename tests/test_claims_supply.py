@@ -154,6 +154,22 @@ CASES = [
      {("Gazprom", "supplies", "Uniper", False)}),
     ("Het ministerie trok de licenties in voor leveringen aan Huawei .",
      {"ministerie": INST, "Huawei": F}, set()),
+    # "onder de klanten", "waaronder"
+    ("Onder de afnemers van Umicore bevinden zich BMW en Volvo .",
+     {"Umicore": F, "BMW": F, "Volvo": F},
+     {("Umicore", "supplies", "BMW", False), ("Umicore", "supplies", "Volvo", False)}),
+    ("Lely exporteert robots naar veertig landen , waaronder Canada en Japan .",
+     {"Lely": F, "robots": P, "Canada": C, "Japan": C},
+     {("Lely", "supplies", "Canada", False), ("Lely", "supplies", "Japan", False)}),
+    # contracts won, dependence, national clients
+    ("Thales wint een contract van de Marine .", {"Thales": F, "Marine": INST},
+     {("Thales", "supplies", "Marine", False)}),
+    ("ASML is voor zijn lenzen afhankelijk van Zeiss .", {"ASML": F, "lenzen": P, "Zeiss": F},
+     {("Zeiss", "supplies", "ASML", False)}),
+    ("Europa wil minder afhankelijk worden van Huawei voor antennes .",
+     {"Europa": INST, "Huawei": F, "antennes": P}, set()),
+    ("Volgens ASML zijn de Chinese klanten van ASML voorzichtig .", {"ASML": F, "CN": C},
+     {("ASML", "supplies", "CN", False)}),
     # distractors: no supply
     ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
     ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),

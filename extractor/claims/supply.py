@@ -49,9 +49,11 @@ BE_FORMS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "blijven"
                       "wordt", "werd", "worden", "werden"})
 BELONG_FORMS = frozenset({"behoren", "behoorden", "behoort", "behoorde", "horen", "hoorden",
                           "hoort", "hoorde"})
+# "Onder de klanten zijn/bevinden zich Y en Z"
+AMONG_FORMS = frozenset({"zijn", "waren", "bevinden", "bevonden", "zitten", "zaten"})
 # "aan onder meer A en B", "naar onder andere A", "aan klanten als/zoals A"
 EXAMPLE_OPENERS = (("onder", "meer"), ("onder", "andere"), ("o.a.",), ("zoals",),
-                   ("bijvoorbeeld",), ("onder", "anderen"))
+                   ("bijvoorbeeld",), ("onder", "anderen"), ("waaronder",), ("met", "name"))
 SUPPLY_LEMMAS = frozenset({"leveren", "verkopen", "exporteren", "verschepen"})
 MAKE_LEMMAS = frozenset({"maken", "produceren", "bouwen", "fabriceren", "assembleren",
                          "vervaardigen", "ontwikkelen", "ontwerpen"})
@@ -215,13 +217,18 @@ def _examples_after(view: DocView, j: int, end: int) -> list[Arg]:
     """Organisations after a preposition at ``j`` introduced as examples: "aan onder meer A
     en B", "aan klanten als/zoals A"."""
     doc = view.doc
-    for k in range(j + 1, min(end, j + 5)):
-        words = tuple(doc[x].lower_ for x in range(k, min(end, k + 2)))
+    sent_end = view.sent_of(j).end
+    for k in range(j + 1, min(sent_end, j + 8)):
+        words = tuple(doc[x].lower_ for x in range(k, min(sent_end, k + 2)))
         for opener in EXAMPLE_OPENERS:
             if words[: len(opener)] == opener:
-                return _org_after(view, k + len(opener) - 1, end, limit=4)
+                # ", waaronder A en B" may stand past the clause's comma
+                return _org_after(view, k + len(opener) - 1, sent_end, limit=4)
+        if doc[k].text == "," and k + 1 < sent_end and doc[k + 1].lower_ == "waaronder":
+            continue  # "naar veertig landen, waaronder Duitsland"
         if view.mention_at(k) is not None or doc[k].is_punct or doc[k].pos_ in {"VERB",
-                                                                                 "AUX"}:
+                                                                                 "AUX"} \
+                or verb_lemma(doc[k].text) is not None:
             return []
     return []
 
@@ -313,7 +320,9 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         start, end = view.surface_clause(tok.i)
         tot = next((k for k in range(tok.i - 1, max(start - 1, tok.i - 5), -1)
-                    if doc[k].lower_ == "tot"), None)
+                    if doc[k].lower_ == "tot" or (doc[k].lower_ == "onder" and k == start)),
+                   None)
+        belong = BELONG_FORMS if tot is None or doc[tot].lower_ == "tot" else AMONG_FORMS
         if tot is None or any(doc[k].pos_ in {"NOUN", "PROPN", "VERB"} and
                               doc[k].lower_ not in SKIPPABLE and
                               k not in view.adj_by_token for k in range(tot + 1, tok.i)):
@@ -325,11 +334,14 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if other:
                 j = max(a.end for a in other)
         named: list[Arg] = []
-        if j < end and doc[j].lower_ in BELONG_FORMS:
-            # "Tot de klanten behoren Y en Z"
+        if j < end and doc[j].lower_ in belong:
+            # "Tot de klanten behoren Y en Z", "Onder de afnemers bevinden zich Y en Z"
+            if j + 1 < end and doc[j + 1].lower_ == "zich":
+                j += 1
             named = _org_after(view, j, end, limit=4,
                                types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
-        elif tot > start and any(doc[k].lower_ in BELONG_FORMS for k in range(start, tot)):
+        elif belong is BELONG_FORMS and tot > start and any(doc[k].lower_ in BELONG_FORMS
+                                                             for k in range(start, tot)):
             verb = next(k for k in range(start, tot) if doc[k].lower_ in BELONG_FORMS)
             named = _subjects_before(view, verb, start, {a.entity_id for a in other})
             if not named and start > sent.start and doc[start - 1].text == ",":
@@ -1014,7 +1026,85 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                                     **({"negates": 1.0} if suspended else {}))
 
 
-GENERATORS = (provide_candidates, delivery_noun_candidates, route_candidates,
+WIN_FORMS = frozenset({"wint", "won", "wonnen", "gewonnen", "binnengehaald", "binnenhalen",
+                       "haalt", "haalde", "kreeg", "kregen", "krijgt", "gekregen", "sleept",
+                       "sleepte", "ontvangt", "ontving", "verwierf", "verwerft"})
+CONTRACT_NOUNS = frozenset({"contract", "contracten", "raamcontract", "raamovereenkomst",
+                            "leveringscontract", "deal", "opdracht", "order", "orders",
+                            "bestelling", "bestellingen", "aanbesteding"})
+
+
+def contract_won_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"Thales wint een contract van de Marine", "VDL sleepte een order van Airbus in de
+    wacht": the winner supplies the party the contract is from."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ not in CONTRACT_NOUNS or tok.i + 1 >= sent.end or \
+                doc[tok.i + 1].lower_ != "van":
+            continue
+        start, end = view.surface_clause(tok.i)
+        if not any(doc[k].lower_ in WIN_FORMS for k in range(start, end)):
+            continue
+        clients = _org_after(view, tok.i + 1, end, limit=4)
+        if not clients:
+            continue
+        taken = {a.entity_id for a in clients}
+        verb = next(k for k in range(start, end) if doc[k].lower_ in WIN_FORMS)
+        winners = _subjects_before(view, verb, start, taken) if verb > start else []
+        if not winners:
+            a = _surface_subject(view, doc[verb], start, end, taken)
+            winners = [a] if a is not None else []
+        for s in winners:
+            for o in clients:
+                if s.type in ORG and s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "contract_won", (start, end), "noun")
+
+
+def dependence_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"ASML is voor zijn lenzen afhankelijk van Zeiss": the firm depended on for goods
+    supplies the dependent (a firm, with goods named or "voor" something)."""
+    doc = view.doc
+    for tok in sent:
+        if tok.lower_ != "afhankelijk" or tok.i + 1 >= sent.end or \
+                doc[tok.i + 1].lower_ != "van":
+            continue
+        start, end = view.surface_clause(tok.i)
+        suppliers = [a for a in _org_after(view, tok.i + 1, end, limit=4) if a.type == "FIRM"]
+        if not suppliers:
+            continue
+        words = view.words(range(start, end))
+        goods = _product_in(view, start, end)
+        if goods is None and "voor" not in words:
+            continue  # "afhankelijk van Shell" alone: jobs, money, goodwill
+        if "niet" in words or "minder" in words:
+            continue  # "minder afhankelijk worden van": a wish, not a supply
+        taken = {a.entity_id for a in suppliers}
+        dependents = _subjects_before(view, tok.i, start, taken)
+        for o in dependents:
+            for s in suppliers:
+                if o.type in ORG | {"COUNTRY"} and s.entity_id != o.entity_id:
+                    yield _supplies(s, o, tok.i, "dependence", (start, end), "noun", goods)
+
+
+def national_clients_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
+    """"de Chinese klanten van ASML": the firm supplies the clients' country."""
+    doc = view.doc
+    for tok in sent:
+        if not _role(tok.lower_)[0] or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "van":
+            continue
+        adj = next((view.adj_by_token[k] for k in range(tok.i - 1, max(sent.start, tok.i - 3)
+                                                          - 1, -1) if k in view.adj_by_token),
+                   None)
+        if adj is None:
+            continue
+        start, end = view.surface_clause(tok.i)
+        for s in _org_after(view, tok.i + 1, end, limit=4, types=ORG):
+            yield _supplies(s, view.arg(adj, "client_adj"), tok.i, "national_clients",
+                            (max(start, tok.i - 4), min(end, s.end + 1)), "client")
+
+
+GENERATORS = (contract_won_candidates, dependence_candidates, national_clients_candidates,
+              provide_candidates, delivery_noun_candidates, route_candidates,
               comes_from_candidates, payment_candidates, both_candidates, shipment_candidates,
               we_supplier_candidates, role_copula_candidates, belong_to_candidates,
               example_recipient_candidates, passive_supply_candidates, commission_candidates,
