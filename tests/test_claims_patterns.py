@@ -467,3 +467,24 @@ def test_partnership_of_x_with_y_and_working_on_the_development_of_goods():
     _, got, _ = run(doc, [("BIT", "INSTITUTE", [(1, 2)]), ("raketten", "PRODUCT", [(8, 9)]),
                           ("tanks", "PRODUCT", [(10, 11)])])
     assert got == {("BIT", "partner_of", "raketten", False), ("BIT", "partner_of", "tanks", False)}
+
+
+def test_restriction_wording_licences_export_stops_and_sanctions_as_a_cause():
+    doc = unparsed(["Duitsland", "was", "strenger", ":", "het", "legde", "een", "wapenexportstop",
+                    "op", "voor", "Saoedi-Arabië", "."])
+    _, got, _ = run(doc, [("DE", "COUNTRY", [(0, 1)]), ("SA", "COUNTRY", [(10, 11)])])
+    assert ("DE", "restricts", "SA", False) in got
+    doc = unparsed(["Door", "de", "Amerikaanse", "sancties", "mag", "TSMC", "geen", "chips",
+                    "meer", "leveren", "aan", "Huawei", "."])
+    _, got, _ = run(doc, [("TSMC", "FIRM", [(5, 6)]), ("chips", "PRODUCT", [(7, 8)]),
+                          ("Huawei", "FIRM", [(11, 12)]), ("US", "COUNTRY", [])],
+                    adjectives=[("US", 2)])
+    assert ("US", "restricts", "TSMC", False) in got
+    assert ("TSMC", "supplies", "Huawei", True) in got
+    # a licence granted is no restriction; one refused is, and is not negated by the refusal
+    doc = unparsed(["Nederland", "heeft", "vergunningen", "verleend", "voor", "camera's", "."])
+    _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("camera's", "PRODUCT", [(5, 6)])])
+    assert got == set()
+    doc = unparsed(["Nederland", "weigerde", "een", "exportvergunning", "voor", "camera's", "."])
+    _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("camera's", "PRODUCT", [(5, 6)])])
+    assert got == {("NL", "restricts", "camera's", False)}

@@ -337,6 +337,15 @@ class DocView:
         wanted = {"PERSON"} if tok.lower_ == "hij" else set(ORG)
         sent_start = self.sent_of(tok.i).start
         best: MentionLike | None = None
+        colon = next((k for k in range(tok.i - 1, sent_start, -1)
+                      if self.doc[k].text in {":", ";"}), None)
+        if colon is not None and tok.lower_ in {"het", "ze", "zij"}:
+            # "Duitsland was strenger: het legde ...": the subject before the colon
+            for k in range(sent_start, colon):
+                m = self.by_token.get(k)
+                if m is not None and m.start == k and self.type_of(m) in ORG | {"COUNTRY"}:
+                    if not _after_preposition(self.doc, k, sent_start):
+                        return self.arg(m, "pronoun")
         if tok.lower_ in {"die", "ze", "zij"} and sent_start > 0:
             # a plural pronoun: the last coordination "X en Y" of the sentence before
             prev = self.sent_of(sent_start - 1)

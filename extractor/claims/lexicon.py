@@ -371,6 +371,9 @@ def is_org_head(word: str) -> bool:
 def is_restriction_noun(word: str) -> bool:
     """True for nouns of restriction, compounds included ("exportrestricties", "sancties")."""
     low = word.lower()
+    if low.endswith(("exportstop", "invoerstop", "leveringsstop", "exportverbod", "invoerverbod",
+                     "handelsembargo", "wapenembargo", "exportban")):
+        return True  # "wapenexportstop", "chipexportverbod"
     return low in RESTRICTION_NOUNS or low.startswith((
         "sanctie", "exportverbod", "exportbeperk", "exportrestrict", "handelsbeperk",
         "importtarie", "invoerheffing", "importheffing", "invoertarie", "strafheffing",

@@ -591,6 +591,15 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if k in view.adj_by_token:
                 restrictor = view.arg(view.adj_by_token[k], "adjective")
         clause_words = view.words(range(start, end))
+        qual_start, qual_end = start, end
+        if "vergunning" in low:
+            # a licence restricts where it is required, refused or withdrawn, not where it
+            # was granted ("41 exportvergunningen verleend voor ...")
+            denied = [k for k in range(start, end) if doc[k].lower_ in LICENCE_DENIAL]
+            if set(clause_words) & LICENCE_GRANTED and not denied:
+                continue
+            if denied:
+                qual_start = max(start, min(max(denied) + 1, tok.i))  # a refusal negates nothing
         placing = any(w in clause_words for w in ("zette", "zet", "zetten", "plaatste",
                                                   "plaatsten", "plaatst", "gezet", "geplaatst"))
         subject = _surface_subject(view, tok, start, end, set())
@@ -619,8 +628,22 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                     restricted = [view.arg(m, "surface")]
                     break
         else:
+            if tok.i > start and any(doc[k].lower_ in {"door", "vanwege", "wegens"}
+                                     for k in range(max(start, tok.i - 3), tok.i)):
+                # "Door de Amerikaanse sancties mag TSMC geen chips meer leveren": the one
+                # whose trade the restriction hits is the subject of the clause
+                hit = _surface_subject(view, tok, tok.i + 1, end, set())
+                if hit is not None and hit.type in ORG | {"COUNTRY"} and hit.start > tok.i:
+                    restricted = [hit]
+                    # "mag geen chips meer leveren" is the effect, not a negated restriction
+                    qual_start, qual_end = max(start, tok.i - 3), tok.i + 1
             for j in range(tok.i + 1, min(end, tok.i + 4)):
+                if restricted:
+                    break
                 if doc[j].lower_ in {"tegen", "voor", "aan", "op"}:
+                    if doc[j].lower_ == "op" and j + 1 < end and doc[j + 1].lower_ in {
+                            "voor", "tegen", "aan"}:
+                        continue  # "legde een exportstop op voor X": the particle
                     a = _surface_after(view, j, end, limit=5)
                     if a is None and j + 2 < end and doc[j + 2].lower_ in {
                             "export", "uitvoer", "levering", "leveringen", "verkoop"} and \
@@ -649,7 +672,7 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if r.entity_id != restrictor.entity_id:
                 yield Candidate("restricts", restrictor, r, tok.i, "list" if is_list else
                                 "restriction_noun", "list" if is_list else "restriction_noun",
-                                (start, end))
+                                (qual_start, qual_end))
 
 
 def _described_firm(view: DocView, tok: Token, sent: Span) -> Arg | None:
@@ -668,6 +691,13 @@ def _described_firm(view: DocView, tok: Token, sent: Span) -> Arg | None:
                            for m in view.mentions_between(sent.start, sent.end)):
         return None
     return Arg(main.entity_id, main.type, tok.i, tok.i + 1, "description_topic")
+
+
+LICENCE_DENIAL = frozenset({"weigert", "weigerde", "weigerden", "geweigerd", "weigeren",
+                            "ingetrokken", "trekt", "trok", "intrekken", "afgewezen", "wees",
+                            "weigering", "nodig", "plicht", "verplicht", "vereist", "aanvragen"})
+LICENCE_GRANTED = frozenset({"verleend", "verleent", "verleende", "verleenden", "afgegeven",
+                             "kreeg", "kregen", "krijgt", "gekregen", "goedgekeurd"})
 
 
 def doc_lower(view: DocView, i: int) -> str:
