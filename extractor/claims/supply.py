@@ -49,6 +49,10 @@ BE_FORMS = frozenset({"is", "was", "zijn", "waren", "blijft", "bleef", "blijven"
                       "wordt", "werd", "worden", "werden"})
 BELONG_FORMS = frozenset({"behoren", "behoorden", "behoort", "behoorde", "horen", "hoorden",
                           "hoort", "hoorde"})
+# adverbs between the verb and the named parties ("behoren onder meer", "is nog altijd")
+FILLERS = frozenset({"nog", "altijd", "al", "nu", "inmiddels", "sinds", "ook", "onder", "meer",
+                     "andere", "anderen", "vooral", "opnieuw", "traditioneel", "steeds",
+                     "bijvoorbeeld", "met", "name", "o.a.", "zoals"})
 # "Onder de klanten zijn/bevinden zich Y en Z"
 AMONG_FORMS = frozenset({"zijn", "waren", "bevinden", "bevonden", "zitten", "zaten"})
 # "aan onder meer A en B", "naar onder andere A", "aan klanten als/zoals A"
@@ -291,9 +295,7 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if j >= end or doc[j].lower_ not in BE_FORMS:
             continue
         k = j + 1
-        while k < end and doc[k].lower_ in {"nog", "altijd", "al", "nu", "inmiddels", "sinds",
-                                            "ook", "onder", "meer", "andere", "vooral",
-                                            "opnieuw", "traditioneel", "steeds"}:
+        while k < end and doc[k].lower_ in FILLERS:
             k += 1
         named = _org_after(view, k - 1, end, limit=4,
                            types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
@@ -338,6 +340,8 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             # "Tot de klanten behoren Y en Z", "Onder de afnemers bevinden zich Y en Z"
             if j + 1 < end and doc[j + 1].lower_ == "zich":
                 j += 1
+            while j + 1 < end and doc[j + 1].lower_ in FILLERS:
+                j += 1  # "behoren onder meer / ook / nog altijd Y en Z"
             named = _org_after(view, j, end, limit=4,
                                types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
         elif belong is BELONG_FORMS and tot > start and any(doc[k].lower_ in BELONG_FORMS
@@ -1002,7 +1006,7 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         recipients: list[Arg] = []
         for j in range(tok.i + 1, min(end, tok.i + 8)):
             w = doc[j].lower_
-            if w == "van" and not suppliers and not recipients:
+            if w in {"van", "door"} and not suppliers and not recipients:
                 suppliers = _org_after(view, j, end, limit=4, types=ORG)
             elif w in {"aan", "naar"}:
                 recipients = _org_after(view, j, end, limit=4)
