@@ -488,3 +488,14 @@ def test_restriction_wording_licences_export_stops_and_sanctions_as_a_cause():
     doc = unparsed(["Nederland", "weigerde", "een", "exportvergunning", "voor", "camera's", "."])
     _, got, _ = run(doc, [("NL", "COUNTRY", [(0, 1)]), ("camera's", "PRODUCT", [(5, 6)])])
     assert got == {("NL", "restricts", "camera's", False)}
+
+
+def test_a_cancelled_or_postponed_facility_is_negated_and_missed_names_keep_their_place():
+    doc = unparsed(["Intel", "stelt", "de", "bouw", "van", "een", "chipfabriek", "in",
+                    "Maagdenburg", "uit", "."])
+    _, got, _ = run(doc, [("Intel", "FIRM", [(0, 1)]), ("Maagdenburg", "LOCATION", [(8, 9)])])
+    assert got == {("Intel", "located_in", "Maagdenburg", True)}
+    doc = unparsed(["Veldtech", "werkt", "samen", "met", "het", "Summa", "College", "in",
+                    "Eindhoven", "."])
+    _, got, _ = run(doc, [("Veldtech", "FIRM", [(0, 1)]), ("Eindhoven", "LOCATION", [(8, 9)])])
+    assert ("Veldtech", "located_in", "Eindhoven", False) not in got

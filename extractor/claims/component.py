@@ -47,6 +47,11 @@ class _Merged:
     time: str | None = None
 
 
+CANCEL_WORDS = frozenset({"schrapt", "schrapte", "schrapten", "geschrapt", "annuleert",
+                          "annuleerde", "geannuleerd", "afgeblazen", "uitgesteld", "hold",
+                          "afgezien", "opgeschort", "schort"})
+
+
 def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None:
     """Set negated, modality and time from the candidate's scope (pure over the words)."""
     sent = view.sent_of(c.trigger)
@@ -60,6 +65,11 @@ def apply_qualifiers(view: DocView, c: Candidate, published: str | None) -> None
             before = view.words(range(max(sent.start, c.trigger - 6), c.trigger))
             if set(before) & (HYPOTHETICAL_CUES | {"zoekt", "zoeken", "wil", "plant"}):
                 c.modality = "hypothetical"
+            # "legde zijn plannen voor een fabriek in Marokko on hold", "stelt de bouw van een
+            # chipfabriek in Maagdenburg uit": the facility is not (going to be) there
+            said = set(view.words(range(sent.start, sent.end)))
+            if said & CANCEL_WORDS or ({"stelt", "stelde", "stellen"} & said and "uit" in said):
+                c.negated = True
         return
     # negation and modality read the stretch from just before the first argument to just
     # after the last one: "X, dat ... bouwt, wilde niet ingaan op ..." is not negated

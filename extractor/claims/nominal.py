@@ -375,6 +375,8 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         prev = view.mention_at(tok.i - 1) if tok.i > sent.start else None
         if prev is not None and not _governed_by_preposition(view, prev.start, sent.start):
             continue  # "ASML in Veldhoven" is the seat pattern
+        if prev is None and tok.i - 1 > sent.start and doc[tok.i - 1].text[:1].isupper():
+            continue  # "met het Summa College in Eindhoven": the place of a name we missed
         start, end = view.surface_clause(tok.i)
         words = set(view.words(range(start, end)))
         if not words & ACTIVITY_VERBS:
