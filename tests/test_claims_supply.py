@@ -9,7 +9,7 @@ from claims_helpers import triples, unparsed
 from extractor.claims.component import build_claims
 from extractor.claims.confidence import Calibration, load_calibration
 from extractor.claims.docview import DocView, SimpleMention
-from extractor.claims.supply import _after_volgens
+from extractor.claims.supply import _after_volgens, _delivery_target
 from extractor.schema import Entity
 
 
@@ -173,6 +173,10 @@ CASES = [
      {"Europa": INST, "Huawei": F, "antennes": P}, set()),
     ("Volgens ASML zijn de Chinese klanten van ASML voorzichtig .", {"ASML": F, "CN": C},
      {("ASML", "supplies", "CN", False)}),
+    # a role noun after "aan" names the delivery's recipients, no client relation of its own
+    ("EDGE levert drones aan Adasi . EDGE groeit . Lynxa levert camera's aan klanten in Oman .",
+     {"EDGE": F, "drones": P, "Adasi": F, "Lynxa": F, "camera's": P, "Oman": C},
+     {("EDGE", "supplies", "Adasi", False), ("Lynxa", "supplies", "Oman", False)}),
     # distractors: no supply
     ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
     ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),
@@ -200,3 +204,14 @@ def test_a_source_after_volgens_is_told_from_a_subject(text, k, expected):
     doc = unparsed(text.split())
     view = DocView(doc, [], [])
     assert _after_volgens(view, k) is expected
+
+
+@pytest.mark.parametrize(("text", "k", "expected"), [
+    ("levert zijn camera's aan klanten in Oman", 4, True),
+    ("verkoopt aan Chinese klanten", 3, True),
+    ("De grootste klanten zijn Maersk en Cosco", 2, False),
+    ("Ook Tesla is klant", 3, False),
+])
+def test_a_role_noun_after_aan_is_a_delivery_target(text, k, expected):
+    view = DocView(unparsed(text.split()), [], [])
+    assert _delivery_target(view, k) is expected

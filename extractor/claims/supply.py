@@ -1139,6 +1139,18 @@ AUX_WORDS = frozenset({"heeft", "hebben", "had", "hadden", "is", "zijn", "wil", 
                        "zullen", "gaat", "gaan"})
 
 
+def _delivery_target(view: DocView, k: int) -> bool:
+    """"levert zijn camera's aan klanten in het Midden-Oosten": a role noun after "aan/naar"
+    names the recipients of that delivery, not a client relation of its own."""
+    doc = view.doc
+    for j in range(k - 1, max(view.sent_of(k).start - 1, k - 4), -1):
+        if doc[j].lower_ in {"aan", "naar"}:
+            return True
+        if not (_modifier(doc[j]) or j in view.adj_by_token):
+            return False
+    return False
+
+
 def _together_with(view: DocView, found: list[Candidate]) -> Iterator[Candidate]:
     """"heeft Nederland samen met België besteld bij Damen": the party after "samen met"
     takes the same side of the supply."""
@@ -1248,8 +1260,8 @@ def revise(view: DocView, sent: Span, found: list[Candidate]) -> list[Candidate]
     # a role noun without "van X" read by the noun patterns takes the supplier named last in
     # a supply; where this module found the topic for the same noun, the topic stands
     read = {c.trigger for c in mine if c.pattern in {"role_copula", "belong_to"}}
-    out = [c for c in out if not (c.pattern == "noun:supplies" and c.trigger in read
-                                  and c.subject.via == "discourse")]
+    out = [c for c in out if not (c.pattern == "noun:supplies" and c.subject.via == "discourse"
+                                  and (c.trigger in read or _delivery_target(view, c.trigger)))]
     out.extend(mine)
     makers: dict[str, set[str]] = view.__dict__.setdefault("_supply_makers", {})
     for c in out:
