@@ -290,3 +290,19 @@ def test_person_by_apposition(tokens: list[str], after: list[str], expected: boo
 def test_role_words_are_no_surnames() -> None:
     assert classify.is_role_word("huisarts") and classify.is_role_word("lector")
     assert not classify.is_role_word("Bogaarts")
+
+
+def test_regional_development_agency_is_one_institute() -> None:
+    pipeline = _with_ner([("MISC", "Brabantse"), ("ORG", "Ontwikkelings Maatschappij")])
+    doc = pipeline("De provincie en de Brabantse Ontwikkelings Maatschappij helpen het bedrijf.")
+    assert _types(doc._.entities).get("Brabantse Ontwikkelings Maatschappij") == "INSTITUTE"
+
+
+@pytest.mark.parametrize("place", ["Taufkirchen", "Seoel", "Saksen", "Le Havre", "Zwijndrecht"])
+def test_places_at_home_and_abroad_are_known(place: str) -> None:
+    assert place.casefold() in classify.known_places()
+
+
+@pytest.mark.parametrize("word", ["Blackwell-gpu's", "28nm-procedé", "koolstofvezels", "coatings"])
+def test_chip_technology_and_materials_are_goods(word: str) -> None:
+    assert classify.is_product_word(word)

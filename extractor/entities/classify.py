@@ -170,6 +170,8 @@ _PLACE_SUFFIXES = (
     "dam", "drecht", "hoven", "horst", "huizen", "veen", "wijk", "broek", "dorp", "rode",
     "zijl", "woude", "kerke", "kapelle", "gem", "zele", "voorde", "ingen", "mond", "stad",
     "burg", "beek", "donk", "hout", "loo", "sloot", "geest", "sluis", "haven",
+    # German: "Taufkirchen", "Oberhausen", "Düsseldorf", "Mannheim"
+    "hausen", "kirchen", "dorf", "heim", "furt", "bach",
 )  # fmt: skip
 _COMPASS_PREFIXES = (
     "noord-", "zuid-", "oost-", "west-", "midden-", "centraal-", "noordoost-", "noordwest-",
@@ -305,8 +307,10 @@ def org_type_from_name(tokens: Sequence[str]) -> EntityType | None:
         len(lowered) == 1 and lowered[0] in {"n.v.", "b.v."}
     ):
         return "FIRM"
-    if any(is_institute_word(t) or t in ENGLISH_INSTITUTE_WORDS for t in lowered):
-        return "INSTITUTE"
+    if any(is_institute_word(t) or t in ENGLISH_INSTITUTE_WORDS for t in lowered) or (
+        "ontwikkelingsmaatschappij" in "".join(lowered)
+    ):
+        return "INSTITUTE"  # regional development agencies too ("Ontwikkelings Maatschappij")
     if any(t.startswith(("universit", "hogeschool", "instit", "ministerie")) for t in lowered):
         return "INSTITUTE"
     if any(is_firm_word(t) and t not in {"groep"} for t in lowered[1:]):

@@ -23,7 +23,8 @@ INSTITUTE_HEADS: tuple[str, ...] = (
     "commission", "council", "authority", "agentschap", "regulator", "energieregulator",
     "ambassade", "consulaat", "loket", "vakbond", "branchevereniging", "brancheorganisatie",
     "werkgeversorganisatie", "denktank", "ziekenhuis", "umc", "stichting", "organisatie",
-    "regulator", "verbond", "werkgeversverbond", "ondernemersvereniging", "brancheclub",
+    "regulator", "ontwikkelingsmaatschappij", "verbond", "werkgeversverbond",
+    "ondernemersvereniging", "brancheclub",
     "beroepsvereniging", "consumentenbond", "federatie", "sectorfederatie", "vereniging",
     "omgevingsdienst", "rijksdienst", "overheidsdienst", "inspectiedienst",
     "opsporingsdienst", "geheime dienst", "immigratiedienst", "rekenkamer", "ombudsman",
@@ -119,6 +120,10 @@ PRODUCT_HEADS: tuple[str, ...] = (
     "raketwerpers", "pantserwagens", "printers", "tablets", "routers", "windmolens",
     "elektrolysers", "elektrolyzers", "omvormers", "transformatoren", "generatoren",
     "pompen", "pacemakers", "antilichamen", "medicatie",
+    # chip technology and advanced materials
+    "gpu", "gpu's", "cpu", "cpu's", "procedé", "procedés", "bonder", "bonders",
+    "composiet", "composieten", "vezels", "kleefstoffen", "coatings", "soda", "peroxide",
+    "artillerie", "geheugen",
 )
 
 # Compounds with a product head that are no goods ("ecosysteem", "denktank").

@@ -98,6 +98,13 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
                 ent[0].lower_ in classify.LEGAL_FORMS
                 or doc[merged[-1][1] - 1].text in classify.first_names()
                 or classify.is_role_word(doc[merged[-1][0]].lower_)
+                # "Brabantse" + "Ontwikkelings Maatschappij": a regional adjective opening
+                # a descriptive organisation name
+                or (
+                    merged[-1][1] - merged[-1][0] == 1
+                    and doc[merged[-1][0]].text.endswith("se")
+                    and classify.org_type_from_descriptor(doc[ent.end - 1].lower_) is not None
+                )
             )
             and not nationality_adjective_isos(ent.text)
             and not nationality_adjective_isos(doc[merged[-1][0] : merged[-1][1]].text)
@@ -165,17 +172,22 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
         and not doc[end - 1].is_upper
     ):
         end -= 1  # "NOS Geschreven (door)"
-    while start < end - 1 and (
-        (doc[start].lower_ in classify.PORTFOLIO_WORDS and _in_portfolio_list(doc, start))
-        or classify.is_role_word(doc[start].lower_)
-        or doc[start].lower_ in _LEADING_NOUNS
-        or (
-            doc[start].text.endswith("se")
-            and doc[start + 1].text[:1].isupper()
-            and not nationality_adjective_isos(doc[start].text)
-            and end - start > 1
-            and doc[start].text[:1].isupper()
-            and start + 1 < end
+    while (
+        start < end - 1
+        and (
+            (doc[start].lower_ in classify.PORTFOLIO_WORDS and _in_portfolio_list(doc, start))
+            or classify.is_role_word(doc[start].lower_)
+            or doc[start].lower_ in _LEADING_NOUNS
+            or (
+                doc[start].text.endswith("se")
+                and doc[start + 1].text[:1].isupper()
+                and not nationality_adjective_isos(doc[start].text)
+                # "Brabantse Ontwikkelings Maatschappij": the adjective opens a descriptive name
+                and classify.org_type_from_descriptor(doc[end - 1].lower_) is None
+                and end - start > 1
+                and doc[start].text[:1].isupper()
+                and start + 1 < end
+            )
         )
     ):
         start += 1  # "CEO Koen Verstraeten", "Concurrent Boeing", "Luikse John Cockerill"
