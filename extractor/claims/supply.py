@@ -188,7 +188,7 @@ def _org_after(view: DocView, j: int, end: int, limit: int = 5,
     if a is None or a.type not in types:
         return []
     out = [a]
-    if a.start >= 0:
+    if a.start > j:  # not for an antecedent named earlier ("bij het bedrijf uit Hengelo")
         _surface_conj(view, a, end, out, {a.entity_id})
     return out
 
