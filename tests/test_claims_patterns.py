@@ -499,3 +499,13 @@ def test_a_cancelled_or_postponed_facility_is_negated_and_missed_names_keep_thei
                     "Eindhoven", "."])
     _, got, _ = run(doc, [("Veldtech", "FIRM", [(0, 1)]), ("Eindhoven", "LOCATION", [(8, 9)])])
     assert ("Veldtech", "located_in", "Eindhoven", False) not in got
+
+
+def test_an_apposition_after_a_verb_final_clause_describes_the_last_name():
+    rows = [("Zendingen", 3, "nsubj", "NOUN"), ("naar", 2, "case", "ADP"),
+            ("Adasi", 3, "obl", "PROPN"), ("gingen", 3, "ROOT", "VERB"),
+            (",", 5, "punct", "PUNCT"), ("een", 6, "det", "DET"), ("bedrijf", 3, "appos", "NOUN"),
+            ("uit", 8, "case", "ADP"), ("Dubai", 6, "nmod", "PROPN"), (".", 3, "punct", "PUNCT")]
+    doc = parsed(rows)
+    _, got, _ = run(doc, [("Adasi", "FIRM", [(2, 3)]), ("Dubai", "LOCATION", [(8, 9)])])
+    assert ("Adasi", "located_in", "Dubai", False) in got

@@ -140,9 +140,12 @@ def described_before(view: DocView, i: int, sent: Span) -> list[Arg]:
     between = view.words(range(k + 1, i))
     if "," not in between and not set(between) & COPULAS:
         return []
-    if view.mention_at(k) is None and view.doc[k].lower_ in SENTENCE_FINAL_PARTICLES and \
+    if view.mention_at(k) is None and (view.doc[k].lower_ in SENTENCE_FINAL_PARTICLES or
+                                       view.doc[k].pos_ in {"VERB", "AUX"}) and \
             view.doc[k + 1].text == "," and k - 1 >= sent.start:
-        k -= 1  # "nam de groep Rheinland Kunststoffe over, een producent van ...": the object
+        # "nam de groep Rheinland Kunststoffe over, een producent van ...", "dat zendingen
+        # naar Adasi gingen, een bedrijf uit ...": the clause ends in a particle or its verb
+        k -= 1
     m = view.mention_at(k)
     if m is not None and view.type_of(m) in ORG | {"PERSON"}:
         return [view.arg(m, "before")]

@@ -298,6 +298,8 @@ def relative_antecedent(view: DocView, r: int) -> Arg | None:
         k -= 1
     if doc[k].text == "," and k > 0:
         m = view.mention_at(k - 1)
+        if m is None and k > 1 and doc[k - 1].pos_ in {"VERB", "AUX"}:
+            m = view.mention_at(k - 2)  # "naar Adasi gingen, een bedrijf ... dat ..."
         if m is not None and view.type_of(m) in ORG | {"PERSON"}:
             return view.arg(m, "relpron_appos")
     ante = view.description_antecedent(doc[j])
