@@ -509,3 +509,16 @@ def test_an_apposition_after_a_verb_final_clause_describes_the_last_name():
     doc = parsed(rows)
     _, got, _ = run(doc, [("Adasi", "FIRM", [(2, 3)]), ("Dubai", "LOCATION", [(8, 9)])])
     assert ("Adasi", "located_in", "Dubai", False) in got
+
+
+def test_a_named_subsidiary_of_the_article_firm_and_an_apposition_after_brackets():
+    doc = unparsed(["Philips", "groeit", ".", "Philips", "bouwt", "scanners", ".", "Er", "was",
+                    "een", "actie", "bij", "dochter", "Respironics", "."])
+    _, got, _ = run(doc, [("Philips", "FIRM", [(0, 1), (3, 4)]),
+                          ("scanners", "PRODUCT", [(5, 6)]), ("Respironics", "FIRM", [(13, 14)])])
+    assert ("Respironics", "subsidiary_of", "Philips", False) in got
+    doc = unparsed(["Het", "Bureau", "(", "BTI", ")", ",", "onderdeel", "van", "het", "ministerie",
+                    ",", "keurt", "."])
+    _, got, _ = run(doc, [("Bureau", "INSTITUTE", [(1, 2), (3, 4)]),
+                          ("ministerie", "INSTITUTE", [(9, 10)])])
+    assert ("Bureau", "subsidiary_of", "ministerie", False) in got

@@ -833,6 +833,16 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
             owner = _surface_subject(view, tok, start, tok.i, set())
             if named is not None and owner is not None:
                 described, complement = [view.arg(named, "next")], [owner]
+        elif not complement and predicate == "subsidiary_of" and not described and \
+                tok.i + 1 < end and tok.lower_ in {"dochter", "dochterbedrijf",
+                                                   "dochteronderneming"}:
+            # "de terugroepactie bij dochter Philips Respironics": a subsidiary of the firm
+            # the article is about
+            named = view.mention_at(tok.i + 1)
+            owner = _main_firm(view, tok.i)
+            if named is not None and named.start == tok.i + 1 and view.type_of(named) in ORG \
+                    and owner is not None and owner.entity_id != named.entity_id:
+                described, complement = [view.arg(named, "next")], [owner]
         for x in described:
             for y in complement:
                 s, o = (y, x) if inverted else (x, y)
@@ -1164,8 +1174,17 @@ def _described(view: DocView, noun: Token, start: int, end: int) -> list[Arg]:
     while k > start and (view.doc[k].lower_ in {"de", "het", "een"} or
                          view.doc[k].pos_ == "ADJ" or k in view.adj_by_token):
         k -= 1
-    if k > start and view.doc[k].text == ",":
-        am = view.mention_at(k - 1)
+    if k >= start and view.doc[k].text == "," and k > 0:
+        before = k - 1
+        first = view.sent_of(noun.i).start
+        if view.doc[before].text == ")":
+            # "Het Bureau Toetsing Investeringen (BTI), onderdeel van ...": skip the brackets
+            while before > first and view.doc[before].text != "(":
+                before -= 1
+            before -= 1
+        elif k == start:
+            before = -1  # the clause does not start at a bracket: nothing before it counts
+        am = view.mention_at(before) if before >= first else None
         if am is not None and view.type_of(am) in ORG:
             return [view.arg(am, "appos_surface")]
     if view.trusted(noun):
