@@ -177,6 +177,24 @@ CASES = [
     ("EDGE levert drones aan Adasi . EDGE groeit . Lynxa levert camera's aan klanten in Oman .",
      {"EDGE": F, "drones": P, "Adasi": F, "Lynxa": F, "camera's": P, "Oman": C},
      {("EDGE", "supplies", "Adasi", False), ("Lynxa", "supplies", "Oman", False)}),
+    # a role noun without "van X" continues the supply of the sentence before
+    ("De grootste klant van LG is Apple , dat schermen verwerkt . Tot de vaste afnemers behoren "
+     "ook Dell en HP .", {"LG": F, "Apple": F, "Dell": F, "HP": F},
+     {("LG", "supplies", "Apple", False), ("LG", "supplies", "Dell", False),
+      ("LG", "supplies", "HP", False)}),
+    # "voorziet de fabriek van Philips van onderdelen": the owner's "van" is not the goods'
+    ("VDL voorziet de fabriek van Philips in Best van onderdelen .",
+     {"VDL": F, "Philips": F, "Best": "LOCATION", "onderdelen": P},
+     {("VDL", "supplies", "Philips", False)}),
+    # a cancelled order, the cancelling verb before the noun
+    ("Philips schrapt een order bij BOE .", {"Philips": F, "BOE": F},
+     {("BOE", "supplies", "Philips", True)}),
+    # "beide bedrijven" after a passive: its agent is one of the two
+    ("VDL maakt frames . De modules worden geleverd door Prodrive . Beide bedrijven verkopen "
+     "niet aan Russische klanten .", {"VDL": F, "frames": P, "modules": P, "Prodrive": F,
+                                       "RU": C},
+     {("Prodrive", "supplies", "VDL", False), ("VDL", "supplies", "RU", True),
+      ("Prodrive", "supplies", "RU", True)}),
     # distractors: no supply
     ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
     ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),

@@ -111,6 +111,38 @@ def _named(view: DocView, start: int, end: int, types: frozenset[str] = ORG) -> 
     return out
 
 
+def _sentence_subject(view: DocView, sent: Span, named: list[Arg]) -> Arg | None:
+    """Of the organisations a sentence names, its subject: the first one no preposition
+    governs, else a passive's agent ("De fregatten worden gebouwd door Damen")."""
+    free = [a for a in named if not _governed_by_preposition(view, a.start, sent.start)]
+    if free:
+        return free[0]
+    doc = view.doc
+    agents = [a for a in named if any(doc[j].lower_ == "door"
+                                      for j in range(max(sent.start, a.start - 3), a.start))]
+    return agents[0] if agents else None
+
+
+def _last_supplier(view: DocView, sent: Span, exclude: set[str]) -> Arg | None:
+    """The supplier of a supply stated in the sentence right before ("De grootste klant van
+    LG Display is Apple. Tot de vaste afnemers behoren ook Dell en HP."): a role noun
+    without "van X" continues it."""
+    last = view.__dict__.get("_supply_last")
+    if last is None or sent.start == 0:
+        return None
+    k = sent.start - 1
+    prev = view.sent_of(k)
+    while not prev.text.strip() and prev.start > 0:
+        prev = view.sent_of(prev.start - 1)
+    start, suppliers = last
+    if start != prev.start:
+        return None
+    for a in suppliers:
+        if a.entity_id not in exclude:
+            return _discourse(a)
+    return None
+
+
 def topic_org(view: DocView, at: int, exclude: set[str], types: frozenset[str] = ORG,
               ) -> Arg | None:
     """The organisation a sentence without a named side is about: the first one named
@@ -129,15 +161,9 @@ def topic_org(view: DocView, at: int, exclude: set[str], types: frozenset[str] =
                  if a.entity_id not in exclude]
         if not named:
             continue
-        free = [a for a in named if not _governed_by_preposition(view, a.start, prev.start)]
-        if free:
-            return _discourse(free[0])
-        # "De fregatten worden gebouwd door Damen": the passive's agent is its subject
-        doc = view.doc
-        agents = [a for a in named if any(doc[j].lower_ == "door"
-                                          for j in range(max(prev.start, a.start - 3), a.start))]
-        if agents:
-            return _discourse(agents[0])
+        subject = _sentence_subject(view, prev, named)
+        if subject is not None:
+            return _discourse(subject)
         break
     return main_org(view, sent.start, exclude, types)
 
@@ -302,7 +328,8 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not named:
             continue
         if not other:
-            topic = topic_org(view, tok.i, {a.entity_id for a in named})
+            topic = _last_supplier(view, sent, {a.entity_id for a in named}) or topic_org(
+                view, tok.i, {a.entity_id for a in named})
             other = [topic] if topic is not None else []
         for x in named:
             for y in other:
@@ -357,7 +384,8 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not named:
             continue
         if not other:
-            topic = topic_org(view, tok.i, {a.entity_id for a in named})
+            topic = _last_supplier(view, sent, {a.entity_id for a in named}) or topic_org(
+                view, tok.i, {a.entity_id for a in named})
             other = [topic] if topic is not None else []
         for x in named:
             for y in other:
@@ -594,8 +622,7 @@ def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not buyers:
             buyer = _buyer(view, tok.i, taken)
             buyers = [buyer] if buyer is not None else []
-        after = view.words(range(tok.i, end))
-        cancelled = bool(set(after) & CANCEL_WORDS)
+        cancelled = bool(set(view.words(range(start, end))) & CANCEL_WORDS)
         product = _product_in(view, tok.i, suppliers[0].start)
         for s in suppliers:
             for o in buyers:
@@ -868,10 +895,9 @@ def _both_firms(view: DocView, at: int) -> list[Arg]:
     while k >= 0 and len(out) < 2 and sent.start - k < 400:
         prev = view.sent_of(k)
         k = prev.start - 1
-        named = _named(view, prev.start, prev.end)
-        free = [a for a in named if not _governed_by_preposition(view, a.start, prev.start)]
-        if free and free[0].entity_id not in {a.entity_id for a in out}:
-            out.append(_discourse(free[0]))
+        subject = _sentence_subject(view, prev, _named(view, prev.start, prev.end))
+        if subject is not None and subject.entity_id not in {a.entity_id for a in out}:
+            out.append(_discourse(subject))
     return out if len(out) == 2 else []
 
 
@@ -945,14 +971,19 @@ def provide_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         start, end = view.surface_clause(tok.i)
         prep = "van" if low in PROVIDE_FORMS else "bij"
-        j = next((k for k in range(tok.i + 1, min(end, tok.i + 10))
-                  if doc[k].lower_ == prep), None)
+        # "voorziet de fabriek van Philips in Best van onderdelen": the "van" of the goods,
+        # not the one of an owner
+        j = next((k for k in range(tok.i + 1, min(end, tok.i + 12))
+                  if doc[k].lower_ == prep and not (
+                      prep == "van" and (m := view.mention_at(k + 1 if doc[k + 1].lower_ not in
+                                                               {"de", "het"} else k + 2))
+                      is not None and view.type_of(m) in ORG)), None)
         if j is None:
             continue
         if low in PROVIDE_FORMS:
             # the recipient: an organisation or country between the verb and "van"
             recips = [view.arg(m, "surface") for m in view.mentions_between(tok.i + 1, j)
-                      if view.type_of(m) in ORG | {"COUNTRY"}]
+                      if view.type_of(m) in ORG | {"COUNTRY"} and view.kind_of(m) != "description"]
             goods = _product_in(view, j, end)
             taken = {a.entity_id for a in recips}
             suppliers = _subjects_before(view, tok.i, start, taken) if tok.i > start else []
@@ -1271,5 +1302,9 @@ def revise(view: DocView, sent: Span, found: list[Candidate]) -> list[Candidate]
                 makers.setdefault(_head(ent.name), set()).add(c.subject.entity_id)
     out.extend(known_maker_candidates(view, sent, makers))
     out.extend(_together_with(view, out))
+    suppliers = [c.subject for c in out if c.predicate == "supplies" and not c.negated
+                 and c.subject.type in ORG]
+    if suppliers:
+        view.__dict__["_supply_last"] = (sent.start, suppliers)
     out.extend(_contrast_candidates(view, sent, out))
     return out
