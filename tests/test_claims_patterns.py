@@ -522,3 +522,13 @@ def test_a_named_subsidiary_of_the_article_firm_and_an_apposition_after_brackets
     _, got, _ = run(doc, [("Bureau", "INSTITUTE", [(1, 2), (3, 4)]),
                           ("ministerie", "INSTITUTE", [(9, 10)])])
     assert ("Bureau", "subsidiary_of", "ministerie", False) in got
+
+
+def test_two_or_both_companies_stand_for_the_last_two_named():
+    doc = unparsed(["Shell", "en", "Total", "tekenen", ".", "De", "twee", "bedrijven", "werken",
+                    "samen", "in", "Qatar", ".", "Solvac", "is", "aandeelhouder", "van", "beide",
+                    "bedrijven", "."])
+    _, got, _ = run(doc, [("Shell", "FIRM", [(0, 1)]), ("Total", "FIRM", [(2, 3)]),
+                          ("QA", "COUNTRY", [(11, 12)]), ("Solvac", "FIRM", [(13, 14)])])
+    assert {("Shell", "partner_of", "Total", False), ("Solvac", "owns", "Shell", False),
+            ("Solvac", "owns", "Total", False)} <= got

@@ -391,6 +391,28 @@ class DocView:
                 "het", "de"}, self._sent_at) or fallback
         return self.arg(fallback, "pronoun_description") if fallback is not None else None
 
+    def plural_antecedents(self, i: int) -> list[Arg]:
+        """"(de) twee/beide/drie bedrijven" starting at token ``i``: the organisations named
+        last before its sentence (as many as the number says), else nothing."""
+        doc = self.doc
+        j = i + 1 if doc[i].lower_ in {"de", "die", "deze"} else i
+        if j + 1 >= len(doc) or doc[j].lower_ not in PLURAL_COUNTS or \
+                doc[j + 1].lower_ not in PLURAL_ORG_NOUNS and not (
+                    j + 2 < len(doc) and doc[j + 2].lower_ in PLURAL_ORG_NOUNS):
+            return []
+        want = PLURAL_COUNTS[doc[j].lower_]
+        found: list[Arg] = []
+        for k in range(self.sent_of(i).start - 1, max(-1, i - 150), -1):
+            m = self.by_token.get(k)
+            if m is None or m.start != k or self.type_of(m) not in ORG or \
+                    self.kind_of(m) == "description":
+                continue
+            if m.entity_id not in {a.entity_id for a in found}:
+                found.append(self.arg(m, "pronoun_plural"))
+            if len(found) == want:
+                return found[::-1]
+        return []
+
     def _head_antecedent(self, tok: Token) -> Arg | None:
         """"Die terminal" after "de Gate terminal", "de groep" after "VDL Groep": a definite
         noun that is a word of an organisation's name refers back to the last one named."""
@@ -472,6 +494,9 @@ class DocView:
         return [self.doc[i].lower_ for i in indices]
 
 
+PLURAL_COUNTS = {"twee": 2, "beide": 2, "drie": 3}
+PLURAL_ORG_NOUNS = frozenset({"bedrijven", "concerns", "ondernemingen", "partijen", "groepen",
+                              "partners", "firma's", "instellingen", "universiteiten"})
 CLAUSE_OPENERS = frozenset({",", "en", "maar", "want", "dus", "omdat", "terwijl", "nadat",
                             "toen", "waarna", "zodat", "hoewel", ";"})
 

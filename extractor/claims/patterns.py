@@ -1097,6 +1097,14 @@ def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if low == "samen" and (tok.i + 1 >= end or doc[tok.i + 1].lower_ != "met"):
             # "Umicore en Samsung SDI gaan samen batterijmaterialen produceren"
             lead = _surface_subject(view, tok, start, tok.i, set())
+            plural = view.plural_antecedents(start) if start < tok.i else []
+            if plural:
+                # "De twee bedrijven werken samen in ...": the two named last
+                for n, a in enumerate(plural):
+                    for b in plural[n + 1:]:
+                        yield Candidate("partner_of", a, b, tok.i, "noun", "together_group",
+                                        (start, end))
+                continue
             if lead is not None and lead.type in ORG and lead.start >= start:
                 group = [lead]
                 _surface_conj(view, lead, tok.i, group, {lead.entity_id})
@@ -1313,4 +1321,8 @@ def _van_complement(view: DocView, noun: Token, end: int) -> list[Arg]:
                 out = [a]
                 _surface_conj(view, a, end, out, {a.entity_id})
                 return out
+            if j + 1 < end:
+                plural = view.plural_antecedents(j + 1)  # "aandeelhouder van beide bedrijven"
+                if plural:
+                    return plural
     return []
