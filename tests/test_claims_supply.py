@@ -195,6 +195,17 @@ CASES = [
                                        "RU": C},
      {("Prodrive", "supplies", "VDL", False), ("VDL", "supplies", "RU", True),
       ("Prodrive", "supplies", "RU", True)}),
+    # a supplier role without "van X" serves the firm the article is about
+    ("Damen bouwt schepen . Damen groeit . Thales levert radars aan Damen . De belangrijkste "
+     "leverancier van staal is Tata .", {"Damen": F, "schepen": P, "Thales": F, "radars": P,
+                                         "staal": P, "Tata": F},
+     {("Thales", "supplies", "Damen", False), ("Tata", "supplies", "Damen", False)}),
+    # the agent of a rejected offer is the buyer; every recipient of a "we" clause
+    ("Damen bouwt . Damen wint . Een aanbod van Navantia werd door de Marine afgewezen .",
+     {"Damen": F, "Navantia": F, "Marine": INST}, {("Navantia", "supplies", "Marine", True)}),
+    ("Damen groeit . Damen bouwt . Damen wint . We leveren niet aan Rusland en ook niet aan "
+     "Iran .", {"Damen": F, "Rusland": C, "Iran": C},
+     {("Damen", "supplies", "Rusland", True), ("Damen", "supplies", "Iran", True)}),
     # distractors: no supply
     ("Kritiek komt van Greenpeace .", {"Greenpeace": INST}, set()),
     ("Prosus betaalt 20 euro per aandeel .", {"Prosus": F}, set()),

@@ -143,6 +143,19 @@ def _last_supplier(view: DocView, sent: Span, exclude: set[str]) -> Arg | None:
     return None
 
 
+def _missing_side(view: DocView, sent: Span, at: int, exclude: set[str],
+                  recipient_role: bool) -> list[Arg]:
+    """The side a role noun without "van X" leaves out. Clients ("Tot de afnemers behoren
+    Y") continue the supplier of the sentence before, else the topic's; suppliers ("De
+    belangrijkste leverancier van staal is X") serve the firm the article is about."""
+    if recipient_role:
+        found = _last_supplier(view, sent, exclude) or topic_org(view, at, exclude)
+    else:
+        main = main_org(view, len(view.doc), exclude)
+        found = main if main is not None else topic_org(view, at, exclude)
+    return [found] if found is not None else []
+
+
 def topic_org(view: DocView, at: int, exclude: set[str], types: frozenset[str] = ORG,
               ) -> Arg | None:
     """The organisation a sentence without a named side is about: the first one named
@@ -313,11 +326,18 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         j = tok.i + 1
         other: list[Arg] = []
+        goods: Arg | None = None
         if j < end and doc[j].lower_ == "van":
             other = _org_after(view, j, end, limit=4, types=ORG)
-            if not other:
-                continue  # "de klant van morgen", "afnemers van kobalt": no party named
-            j = max(a.end for a in other)
+            if other:
+                j = max(a.end for a in other)
+            elif supplier_role and (m := view.mention_at(j + 1)) is not None and \
+                    view.type_of(m) == "PRODUCT" and m.start == j + 1:
+                # "De belangrijkste leverancier van staal is Tata Steel": goods, the
+                # recipient is the topic
+                goods, j = view.arg(m, "surface"), m.end
+            else:
+                continue  # "de klant van morgen": no party named
         if j >= end or doc[j].lower_ not in BE_FORMS:
             continue
         k = j + 1
@@ -328,15 +348,14 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not named:
             continue
         if not other:
-            topic = _last_supplier(view, sent, {a.entity_id for a in named}) or topic_org(
-                view, tok.i, {a.entity_id for a in named})
-            other = [topic] if topic is not None else []
+            other = _missing_side(view, sent, tok.i, {a.entity_id for a in named},
+                                  recipient_role)
         for x in named:
             for y in other:
                 if x.entity_id == y.entity_id:
                     continue
                 s, o = (y, x) if recipient_role else (x, y)
-                yield _supplies(s, o, tok.i, "role_copula", (start, end))
+                yield _supplies(s, o, tok.i, "role_copula", (start, end), product=goods)
 
 
 def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
@@ -384,9 +403,8 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         if not named:
             continue
         if not other:
-            topic = _last_supplier(view, sent, {a.entity_id for a in named}) or topic_org(
-                view, tok.i, {a.entity_id for a in named})
-            other = [topic] if topic is not None else []
+            other = _missing_side(view, sent, tok.i, {a.entity_id for a in named},
+                                  recipient_role)
         for x in named:
             for y in other:
                 if x.entity_id == y.entity_id:
@@ -619,6 +637,11 @@ def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         taken = {a.entity_id for a in suppliers}
         buyers = [a for a in _subjects_before(view, tok.i, start, taken) if a.start < tok.i] \
             if tok.i > start else []
+        door = next((k for k in range(suppliers[-1].end if suppliers[-1].start > tok.i
+                                      else tok.i, end) if doc[k].lower_ == "door"), None)
+        if not buyers and door is not None:
+            # "Een aanbod van Navantia werd door de Mexicaanse regering afgewezen"
+            buyers = [a for a in _org_after(view, door, end, limit=4) if a.entity_id not in taken]
         if not buyers:
             buyer = _buyer(view, tok.i, taken)
             buyers = [buyer] if buyer is not None else []
@@ -802,13 +825,15 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             continue
         start, end = view.surface_clause(tok.i)
         recipients: list[Arg] = []
+        # "We leveren niet aan Rusland en ook niet aan Iran": every recipient of the clause
         for j in range(tok.i + 1, end):
             if doc[j].lower_ in {"aan", "naar"}:
-                recipients = _org_after(view, j, end)
-                if not recipients:
+                found = _org_after(view, j, end)
+                if not found:
                     a = _surface_client(view, j, end)
-                    recipients = [a] if a is not None else []
-                break
+                    found = [a] if a is not None else []
+                recipients.extend(a for a in found
+                                  if a.entity_id not in {r.entity_id for r in recipients})
         if not recipients:
             continue
         best = _main_firm_id(view)
