@@ -306,3 +306,29 @@ def test_places_at_home_and_abroad_are_known(place: str) -> None:
 @pytest.mark.parametrize("word", ["Blackwell-gpu's", "28nm-procedé", "koolstofvezels", "coatings"])
 def test_chip_technology_and_materials_are_goods(word: str) -> None:
     assert classify.is_product_word(word)
+
+
+def test_government_of_a_named_country(nlp: Language) -> None:
+    doc = nlp("Het contract moet worden goedgekeurd door de regering van de Emiraten.")
+    govs = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert _mentions(govs[0]) == ["regering van de Emiraten"] and govs[0].country == "AE"
+
+
+def test_descriptor_before_an_acronym_in_a_longer_name(nlp: Language) -> None:
+    doc = nlp("De staking gaat door. Vakbond FNV Havens wil overleg.")
+    assert "FNV Havens" in _types(doc._.entities)
+
+
+def test_heading_words_roads_and_flows_are_no_entities() -> None:
+    pipeline = _with_ner([("ORG", "Drones"), ("MISC", "A2")])
+    doc = pipeline(
+        "De omzet stijgt.\n\nDrones\n\nHet verkeer op de A2 staat vast. De kasstroom groeit."
+    )
+    assert {e.type for e in doc._.entities} <= {"PRODUCT"}  # "Drones" only as goods
+    assert "A2" not in _types(doc._.entities) and "kasstroom" not in _types(doc._.entities)
+
+
+def test_lone_given_name_takes_the_surname_along() -> None:
+    pipeline = _with_ner([("PER", "Katrin")])
+    doc = pipeline("De Duitse minister van Economische Zaken Katrin Obermaier sprak.")
+    assert _types(doc._.entities).get("Katrin Obermaier") == "PERSON"

@@ -133,6 +133,8 @@ def is_product_word(word: str) -> bool:
     head = ends_with_head(low, PRODUCT_HEADS)
     if head is None:
         return False
+    if head == "stroom":
+        return False  # "walstroom", "kasstroom", "vluchtelingenstroom": flows, not goods
     if head in {"lens", "cel"}:
         return low == head or low.endswith(("batterijcel", "zonnecel", "brandstofcel"))
     if head in {"tank", "tanks"}:

@@ -185,6 +185,7 @@ _ADJECTIVES: dict[str, str] = {
     "qatarees": "QA",
     "koeweits": "KW",
     "emiraats": "AE",
+    "emiratisch": "AE",
     "jordaans": "JO",
     "afghaans": "AF",
     "kazachs": "KZ",

@@ -64,7 +64,9 @@ def _attach_by_country(
                 # "de Vlaamse regering" and "de federale regering" are not the Belgian state
                 _add(_get_group(groups, "gov:" + level, "INSTITUTE"), desc, by_member)
             elif iso:
-                _add(_get_group(groups, "gov:" + iso, "INSTITUTE"), desc, by_member)
+                gov = _get_group(groups, "gov:" + iso, "INSTITUTE")
+                gov.country = gov.country or iso
+                _add(gov, desc, by_member)
             elif desc.definite and head in {"regering", "kabinet"}:
                 # "de regering", "het kabinet": the government the article spoke of last,
                 # or, when it named none, the government of its own country, an entity

@@ -232,8 +232,9 @@ def _leading_adjectives(
 
 # Codes with digits that name no product: substances ("CO2", "PM10"), groups of states
 # ("G7"), quarters and halves ("Q3", "H1"), diseases ("COVID-19").
-_NOT_MODELS = re.compile(
-    r"^(?:CO2|CO₂|NOx|NO2|SO2|PM\d+(?:[.,]\d)?|H[12]|Q[1-4]|G\d{1,2}|covid-19)$", re.I
+_NOT_MODELS = re.compile(  # and roads: "de A2", "de N201", "de E40"
+    r"^(?:CO2|CO₂|NOx|NO2|SO2|PM\d+(?:[.,]\d)?|H[12]|Q[1-4]|G\d{1,2}|covid-19|A\d{1,2}|N\d{3}|E\d{2})$",
+    re.I,
 )
 
 

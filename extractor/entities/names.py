@@ -8,6 +8,7 @@ evidence (:func:`.classify.decide_name_type`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -312,7 +313,37 @@ def _extend_surname(doc: Doc, start: int, end: int, label: str) -> int:
         and doc[k].lower_ not in classify.PORTFOLIO_WORDS
     ):
         return k + 1
+    nxt = doc[end] if end < len(doc) else None
+    if (
+        k == end
+        and last in classify.first_names()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and nxt.text[1:].islower()
+        and nxt.is_alpha
+        and not nxt.is_stop
+        and "\n" not in doc[end - 1].whitespace_
+        and nxt.text not in classify.first_names()
+        and country_iso(nxt.text) is None
+        and not nationality_adjective_isos(nxt.text)
+        and classify.org_type_from_descriptor(nxt.lower_) is None
+    ):
+        return end + 1  # "Katrin" + "Obermaier"
     return end
+
+
+_ROAD = re.compile(r"^(?:A\d{1,2}|N\d{3}|E\d{2})$")
+
+
+def _is_heading_word(doc: Doc, i: int) -> bool:
+    """Is token ``i`` a one-word line of its own (a crosshead), in lower-case letters
+    after its capital? Known organisations in such a line come from the gazetteer."""
+    tok = doc[i]
+    if not tok.is_alpha or not tok.text[1:].islower():
+        return False
+    before = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+    after = i + 1 >= len(doc) or "\n" in tok.whitespace_ or doc[i + 1].is_space
+    return before and after
 
 
 def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
@@ -355,6 +386,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         if end <= start:
             continue
         span = doc[start:end]
+        if end - start == 1 and _is_heading_word(doc, start):
+            continue  # "Drones", "Exportregels": a one-word crosshead names a topic
+        if end - start == 1 and _ROAD.match(span.text):
+            continue  # "de A2", "de N201": roads
         if end - start == 1 and span.text in _STOP_CAPS:
             continue  # "EV", "CEO", "AI": abbreviations of things, not names (known
             # organisations among them, "NOS", "AIVD", come from the gazetteer)
@@ -403,8 +438,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
                 continue  # "Patriot-raketten": a product noun phrase (product_candidates)
             if not (classify.is_institute_word(tail) or classify.is_firm_word(tail)):
                 prefix = last.split("-", 1)[0]
-                if len(prefix) < 2:
-                    continue  # "F" of "F-35-bestelling"
+                if len(prefix) < 2 or prefix in _STOP_CAPS:
+                    continue  # "F" of "F-35-bestelling", "AI" of "AI-datacenters"
                 cand: Candidate | None = Candidate(
                     start,
                     end,

@@ -24,13 +24,20 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+# Adverbs the tagger calls adjectives: "tegenwoordig complete modules" -> "complete modules"
+_NP_ADVERBS = frozenset(
+    """tegenwoordig inmiddels momenteel vroeger voorheen destijds thans voortaan ook
+    vooral zelfs alleen slechts nu nog steeds""".split()
+)
+
+
 def _np_start(doc: Doc, head: int, has_pos: bool, keep_nationality: bool) -> tuple[int, bool]:
     """Left edge of the noun phrase headed by ``head``, without determiner or evaluative
     adjectives; also whether a definite determiner precedes it."""
     start = head
     i = head - 1
     while i >= 0 and is_adjective(doc[i], has_pos) and not doc[i].is_punct:
-        if classify.is_evaluative(doc[i].text):
+        if classify.is_evaluative(doc[i].text) or doc[i].lower_ in _NP_ADVERBS:
             break
         if not keep_nationality and (
             nationality_adjective_isos(doc[i].text) or doc[i].lower_ in _REGION_ADJECTIVES
@@ -44,6 +51,24 @@ def _np_start(doc: Doc, head: int, has_pos: bool, keep_nationality: bool) -> tup
         j -= 1
     definite = j >= 0 and doc[j].lower_ in DEFINITE
     return start, definite
+
+
+def _of_country(doc: Doc, i: int) -> tuple[int, str] | None:
+    """ "van (de) Emiraten", "van Japan" at token ``i``: (end, ISO code) of the country."""
+    from .countries import country_iso
+
+    n = len(doc)
+    if i >= n or doc[i].lower_ != "van":
+        return None
+    k = i + 1
+    if k < n and doc[k].lower_ == "de":
+        k += 1
+    for size in (3, 2, 1):
+        if k + size <= n and doc[k].text[:1].isupper():
+            iso = country_iso(doc[k : k + size].text)
+            if iso is not None:
+                return k + size, iso
+    return None
 
 
 def description_candidates(doc: Doc) -> list[Candidate]:
@@ -72,6 +97,9 @@ def description_candidates(doc: Doc) -> list[Candidate]:
             and low not in {"staten"}
             and not low.endswith(("instituut", "bedrijf", "kabinet"))
         )
+        of = _of_country(doc, tok.i + 1) if gov else None
+        if of is not None:
+            countries = (of[1], *countries)  # "de regering van de Emiraten"
         cand = _make(
             doc,
             start,
@@ -87,6 +115,11 @@ def description_candidates(doc: Doc) -> list[Candidate]:
         )
         if cand is not None:
             cand.extra["government"] = gov
+            if of is not None:
+                # the mention reads "regering van de Emiraten"; its tokens stop at the head,
+                # so that the country keeps a mention of its own
+                cand.text = doc[cand.start : of[0]].text.rstrip(".,;:!?")
+                cand.end_char = cand.start_char + len(cand.text)
             out.append(cand)
     return out
 

@@ -238,7 +238,7 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 )
                 != low_first
             ) or (
-                end - begin == 2
+                end - begin >= 2
                 and classify.org_type_from_descriptor(low_first)
                 and _is_acronym(doc[begin + 1].text)
             ):
