@@ -102,6 +102,12 @@ def _discourse(a: Arg) -> Arg:
     return Arg(a.entity_id, a.type, -1, -1, "discourse")
 
 
+def _type_at(view: DocView, k: int) -> str | None:
+    """The entity type of the mention at token ``k``, or None."""
+    m = view.mention_at(k)
+    return view.type_of(m) if m is not None else None
+
+
 def _named(view: DocView, start: int, end: int, types: frozenset[str] = ORG) -> list[Arg]:
     """Named mentions (no bare descriptions) of the wanted types starting in [start, end)."""
     out = []
@@ -492,7 +498,7 @@ def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if lemma in MAKE_LEMMAS:
                 continue  # "De fregatten worden gebouwd door Damen": made for a buyer the
                 # article names anywhere, not the topic; only deliveries are read
-            if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+            if any(_type_at(view, k) in ORG
                    for k in range(goods_start, door[0])):
                 continue  # "X wordt overgenomen door Y", "voor Y gemaakt": the parse decides
             if "voor" in subject_words:
@@ -570,15 +576,13 @@ def goods_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if t.lower_ == "van":
                 van = k
                 break
-            if t.is_punct or t.lower_ in GOODS_BREAKS or (
-                    view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG):
+            if t.is_punct or t.lower_ in GOODS_BREAKS or _type_at(view, k) in ORG:
                 break
         if van is None or van == tok.i + 1:
             continue
         goods = [doc[k] for k in range(tok.i + 1, van) if doc[k].pos_ in {"NOUN", "PROPN"}
                  or (not doc[k].pos_ and doc[k].is_alpha and doc[k].lower_ not in SKIPPABLE)
-                 or (view.mention_at(k) is not None and
-                     view.type_of(view.mention_at(k)) == "PRODUCT")]
+                 or _type_at(view, k) == "PRODUCT"]
         if not goods:
             continue
         makers = _org_after(view, van, end, limit=5, types=ORG)
@@ -712,7 +716,7 @@ def shipment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         goods_words = set(view.words(range(start, min(naar, tok.i))))
         if not goods_words & SHIPMENT_WORDS:
             continue
-        if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+        if any(_type_at(view, k) in ORG
                for k in range(start, min(naar, tok.i))):
             continue  # "Het geld van X gaat naar Y": a named owner, not shipped goods
         recipients = _org_after(view, naar, end)
@@ -783,7 +787,7 @@ def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]
             continue
         start, end = view.surface_clause(tok.i)
         words = view.words(range(start, end))
-        if any(view.mention_at(k) is not None and view.type_of(view.mention_at(k)) in ORG
+        if any(_type_at(view, k) in ORG
                and doc[k - 1].lower_ in {"bij", "van", "door"} for k in range(start + 1, end)):
             continue  # the seller is named: the verb frames read it
         if "niet" in words and "bij" in words:
@@ -1082,8 +1086,10 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         for s in suppliers:
             for o in recipients:
                 if s.entity_id != o.entity_id:
-                    yield _supplies(s, o, tok.i, "delivery_noun", (start, end), "noun",
-                                    **({"negates": 1.0} if suspended else {}))
+                    c = _supplies(s, o, tok.i, "delivery_noun", (start, end), "noun")
+                    if suspended:
+                        c.extra["negates"] = 1.0
+                    yield c
 
 
 WIN_FORMS = frozenset({"wint", "won", "wonnen", "gewonnen", "binnengehaald", "binnenhalen",
