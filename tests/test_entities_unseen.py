@@ -332,3 +332,16 @@ def test_lone_given_name_takes_the_surname_along() -> None:
     pipeline = _with_ner([("PER", "Katrin")])
     doc = pipeline("De Duitse minister van Economische Zaken Katrin Obermaier sprak.")
     assert _types(doc._.entities).get("Katrin Obermaier") == "PERSON"
+
+
+def test_unnamed_maker_is_named_by_its_goods(nlp: Language) -> None:
+    doc = nlp("Vorig jaar kocht het een belang in een Spaanse producent van coatings.")
+    firms = [e for e in doc._.entities if e.type == "FIRM"]
+    assert _mentions(firms[0]) == ["Spaanse producent van coatings"]
+    assert "coatings" in _types(doc._.entities)  # the goods stay a product
+
+
+def test_name_glued_to_a_scheme_is_no_organisation() -> None:
+    pipeline = _with_ner([("ORG", "Foreign Military")])
+    doc = pipeline("De drones komen via het Foreign Military Sales-programma.")
+    assert "Foreign Military" not in _types(doc._.entities)

@@ -335,6 +335,12 @@ def _extend_surname(doc: Doc, start: int, end: int, label: str) -> int:
 _ROAD = re.compile(r"^(?:A\d{1,2}|N\d{3}|E\d{2})$")
 
 
+def _opens_scheme_word(text: str) -> bool:
+    """ "Sales-programma", "Tech-akkoord": a capitalised word glued to a scheme noun."""
+    stem, _, tail = text.rpartition("-")
+    return bool(stem) and stem[:1].isupper() and tail.islower() and classify.is_event_word(tail)
+
+
 def _is_heading_word(doc: Doc, i: int) -> bool:
     """Is token ``i`` a one-word line of its own (a crosshead), in lower-case letters
     after its capital? Known organisations in such a line come from the gazetteer."""
@@ -388,6 +394,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         span = doc[start:end]
         if end - start == 1 and _is_heading_word(doc, start):
             continue  # "Drones", "Exportregels": a one-word crosshead names a topic
+        if end < len(doc) and _opens_scheme_word(doc[end].text):
+            continue  # "Foreign Military" + "Sales-programma": part of a scheme's name
         if end - start == 1 and _ROAD.match(span.text):
             continue  # "de A2", "de N201": roads
         if end - start == 1 and span.text in _STOP_CAPS:

@@ -71,6 +71,24 @@ def _of_country(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
+_MAKER_HEADS = ("producent", "fabrikant", "maker", "leverancier", "bouwer", "ontwikkelaar")
+
+
+def _of_goods(doc: Doc, i: int, head: str) -> int | None:
+    """End of "van GOODS" after a maker noun ("producent van coatings"), or None."""
+    if classify.ends_with_head(head, _MAKER_HEADS) is None:
+        return None
+    n = len(doc)
+    if i + 1 >= n or doc[i].lower_ != "van":
+        return None
+    k = i + 1
+    while k < n and doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop:
+        k += 1
+    if k == i + 1 or not classify.is_product_word(doc[k - 1].lower_):
+        return None
+    return k
+
+
 def description_candidates(doc: Doc) -> list[Candidate]:
     """Organisation descriptions: "een Chinees quantum-instituut", "het bedrijf"."""
     has_pos = _has_pos(doc)
@@ -98,6 +116,7 @@ def description_candidates(doc: Doc) -> list[Candidate]:
             and not low.endswith(("instituut", "bedrijf", "kabinet"))
         )
         of = _of_country(doc, tok.i + 1) if gov else None
+        made = None if gov else _of_goods(doc, tok.i + 1, low)
         if of is not None:
             countries = (of[1], *countries)  # "de regering van de Emiraten"
         cand = _make(
@@ -119,6 +138,11 @@ def description_candidates(doc: Doc) -> list[Candidate]:
                 # the mention reads "regering van de Emiraten"; its tokens stop at the head,
                 # so that the country keeps a mention of its own
                 cand.text = doc[cand.start : of[0]].text.rstrip(".,;:!?")
+                cand.end_char = cand.start_char + len(cand.text)
+            elif made is not None and cand.countries:
+                # "een Spaanse producent van coatings": an unnamed firm named by what it
+                # makes; the goods keep their own product mention
+                cand.text = doc[cand.start : made].text
                 cand.end_char = cand.start_char + len(cand.text)
             out.append(cand)
     return out
