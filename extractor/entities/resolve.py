@@ -183,17 +183,17 @@ def _place_evidence(doc: Doc, names: Sequence[Candidate]) -> set[int]:
         texts.add(cand.text)
     # "in Hasselt, Beringen en Lommel": a name listed right after a place is one too
     ordered = sorted(names, key=lambda c: c.start)
-    for prev, cand in zip(ordered, ordered[1:], strict=False):
-        gap = doc[prev.end : cand.start]
+    for left, cand in zip(ordered, ordered[1:], strict=False):
+        gap = doc[left.end : cand.start]
         if (
             cand.entry is None
             and cand.type in {None, "LOCATION", "PERSON"}
             and len(gap) == 1
             and gap[0].text in {",", "en", "of"}
             and (
-                prev.text in texts
-                or prev.type == "LOCATION"
-                and prev.text.casefold() in classify.known_places()
+                left.text in texts
+                or left.type == "LOCATION"
+                and left.text.casefold() in classify.known_places()
             )
         ):
             texts.add(cand.text)
