@@ -77,7 +77,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for i, start in enumerate(paragraph_starts(texts, spaces)):
         if start is not None:
             sent_starts[i] = 1 if start else -1
-    doc.from_array([SENT_START], sent_starts.reshape((-1, 1)).astype("uint64"))
+    doc.from_array([SENT_START], sent_starts.reshape((-1, 1)).astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 

@@ -17,7 +17,7 @@ word and was half the NER's run time. Here each distinct word's bytes are comput
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import ORTH, intify_attr
@@ -75,10 +75,11 @@ def char_embed(nM: int, nC: int) -> Model[list[Doc], list[Floats2d]]:
         return numpy.frombuffer(b"".join(rows), dtype=numpy.uint8).reshape((len(doc), nC))
 
     def forward(model: Model, docs: list[Doc], is_train: bool):  # type: ignore[no-untyped-def]
-        E = model.get_param("E")
+        # Fancy indexing of 3-d tables: thinc's array types do not describe it.
+        E: Any = model.get_param("E")
         nCv = model.ops.xp.arange(nC)
         lengths = [len(doc) for doc in docs]
-        ids = model.ops.asarray(
+        ids: Any = model.ops.xp.asarray(
             numpy.concatenate([doc_bytes(doc) for doc in docs])
             if docs
             else numpy.zeros((0, nC), dtype=numpy.uint8)
@@ -87,7 +88,7 @@ def char_embed(nM: int, nC: int) -> Model[list[Doc], list[Floats2d]]:
         vectors = E[nCv, ids[:, nCv]].reshape((len(ids), nM * nC))
         output = model.ops.unflatten(vectors, model.ops.asarray1i(lengths))
 
-        def backprop(d_output: list[Floats2d]) -> list[Doc]:
+        def backprop(d_output: list[Any]) -> list[Doc]:
             # Per document, as spaCy does (a repeated byte in one document gets one update),
             # so that training with this layer reproduces training with spaCy's.
             dE = model.ops.alloc(E.shape, dtype=E.dtype)
