@@ -345,3 +345,9 @@ def test_name_glued_to_a_scheme_is_no_organisation() -> None:
     pipeline = _with_ner([("ORG", "Foreign Military")])
     doc = pipeline("De drones komen via het Foreign Military Sales-programma.")
     assert "Foreign Military" not in _types(doc._.entities)
+
+
+def test_a_countrys_own_body_without_a_name(nlp: Language) -> None:
+    doc = nlp("Voor de landmacht komen er 120 drones. De landmacht test ze eerst.")
+    bodies = [e for e in doc._.entities if e.type == "INSTITUTE"]
+    assert len(bodies) == 1 and _mentions(bodies[0]) == ["landmacht", "landmacht"]

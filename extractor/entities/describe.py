@@ -101,7 +101,16 @@ def _attach_by_country(
             )
             if target is not None:
                 _add(target, desc, by_member)
+            elif head in _NATIONAL_BODIES and desc.end - desc.start == 1:
+                # "de landmacht", "de douane": the country's own body, an entity by itself
+                _add(_get_group(groups, "desc:" + head, "INSTITUTE"), desc, by_member)
 
+
+# Bodies a country has one of, so that "de landmacht" names it without a name.
+_NATIONAL_BODIES = frozenset(
+    """landmacht luchtmacht marine krijgsmacht kustwacht douane politie parlement senaat
+    belastingdienst marechaussee""".split()
+)
 
 def _last_government(groups: dict[str, Group], desc: Candidate) -> Group | None:
     """The government mentioned nearest before ``desc``: a government description
