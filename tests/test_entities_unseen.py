@@ -351,3 +351,16 @@ def test_a_countrys_own_body_without_a_name(nlp: Language) -> None:
     doc = nlp("Voor de landmacht komen er 120 drones. De landmacht test ze eerst.")
     bodies = [e for e in doc._.entities if e.type == "INSTITUTE"]
     assert len(bodies) == 1 and _mentions(bodies[0]) == ["landmacht", "landmacht"]
+
+
+def test_a_byline_verb_ends_an_ner_name() -> None:
+    from spacy.tokens import Span
+
+    from extractor.entities.names import _cut_byline, ner_candidates
+
+    blank = spacy.blank("nl")
+    doc = blank("Hanmi Semiconductor Geschreven door Anna de Boer\nASML levert machines.")
+    assert _cut_byline(doc, 0, 3) == 2
+    assert _cut_byline(doc, 4, 7) == 7  # a name without a byline verb stays whole
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    assert [c.text for c in ner_candidates(doc)] == ["Hanmi Semiconductor"]

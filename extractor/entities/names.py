@@ -373,6 +373,19 @@ def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+_BYLINE_VERBS = frozenset({"geschreven", "bewerkt", "bijgewerkt", "gepubliceerd", "vertaald"})
+
+
+def _cut_byline(doc: Doc, start: int, end: int) -> int:
+    """ "NOS Geschreven door ...": a byline's verb ends the name before it."""
+    for k in range(start + 1, end):
+        if doc[k].lower_ in _BYLINE_VERBS and k + 1 < len(doc) and doc[k + 1].lower_ in (
+            "door", "op"
+        ):
+            return k
+    return end
+
+
 def ner_candidates(doc: Doc) -> list[Candidate]:
     """Cleaned NER spans: ORG/PER/LOC as names, MISC only where it looks like a product."""
     out: list[Candidate] = []
@@ -387,6 +400,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
     for ent_start, ent_end, label in ents:
         start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
         start, end = _trim_ner_span(doc, start, end, has_pos)
+        end = _cut_byline(doc, start, end)
         if end > start:
             end = _extend_surname(doc, start, end, label)
         if end <= start:
