@@ -288,6 +288,21 @@ def _supplies(s: Arg, o: Arg, trigger: int, pattern: str, scope: tuple[int, int]
                      extra=dict(extra))
 
 
+def _role_claims(view: DocView, sent: Span, trigger: int, named: list[Arg], other: list[Arg],
+                 recipient_role: bool, pattern: str, scope: tuple[int, int],
+                 product: Arg | None = None) -> Iterator[Candidate]:
+    """The parties ``named`` by a role noun against the other side (from "van X", else the
+    article's context): recipients of it for "klant", suppliers to it for "leverancier"."""
+    if not other:
+        other = _missing_side(view, sent, trigger, {a.entity_id for a in named}, recipient_role)
+    for x in named:
+        for y in other:
+            if x.entity_id == y.entity_id:
+                continue
+            s, o = (y, x) if recipient_role else (x, y)
+            yield _supplies(s, o, trigger, pattern, scope, product=product)
+
+
 def _product_in(view: DocView, start: int, end: int) -> Arg | None:
     for m in view.mentions_between(start, end):
         if view.type_of(m) == "PRODUCT":
@@ -353,15 +368,8 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                            types=ORG | ({"COUNTRY"} if recipient_role else frozenset()))
         if not named:
             continue
-        if not other:
-            other = _missing_side(view, sent, tok.i, {a.entity_id for a in named},
-                                  recipient_role)
-        for x in named:
-            for y in other:
-                if x.entity_id == y.entity_id:
-                    continue
-                s, o = (y, x) if recipient_role else (x, y)
-                yield _supplies(s, o, tok.i, "role_copula", (start, end), product=goods)
+        yield from _role_claims(view, sent, tok.i, named, other, recipient_role,
+                                "role_copula", (start, end), goods)
 
 
 def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
@@ -408,15 +416,8 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
                 named = _subjects_before(view, verb, sent.start, {a.entity_id for a in other})
         if not named:
             continue
-        if not other:
-            other = _missing_side(view, sent, tok.i, {a.entity_id for a in named},
-                                  recipient_role)
-        for x in named:
-            for y in other:
-                if x.entity_id == y.entity_id:
-                    continue
-                s, o = (y, x) if recipient_role else (x, y)
-                yield _supplies(s, o, tok.i, "belong_to", (start, end))
+        yield from _role_claims(view, sent, tok.i, named, other, recipient_role,
+                                "belong_to", (start, end))
 
 
 def example_recipient_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
