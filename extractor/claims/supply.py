@@ -282,6 +282,16 @@ def _examples_after(view: DocView, j: int, end: int) -> list[Arg]:
     return []
 
 
+def _recipients_after(view: DocView, j: int, end: int, limit: int = 5) -> list[Arg]:
+    """The recipients after "aan"/"naar" at ``j``: the organisations named there, else a
+    client noun phrase ("aan klanten in het Midden-Oosten")."""
+    found = _org_after(view, j, end, limit=limit)
+    if found:
+        return found
+    client = _surface_client(view, j, end)
+    return [client] if client is not None else []
+
+
 def _supplies(s: Arg, o: Arg, trigger: int, pattern: str, scope: tuple[int, int],
               family: str = "noun", product: Arg | None = None, **extra: float) -> Candidate:
     return Candidate("supplies", s, o, trigger, family, pattern, scope, product=product,
@@ -833,10 +843,7 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         # "We leveren niet aan Rusland en ook niet aan Iran": every recipient of the clause
         for j in range(tok.i + 1, end):
             if doc[j].lower_ in {"aan", "naar"}:
-                found = _org_after(view, j, end)
-                if not found:
-                    a = _surface_client(view, j, end)
-                    found = [a] if a is not None else []
+                found = _recipients_after(view, j, end)
                 recipients.extend(a for a in found
                                   if a.entity_id not in {r.entity_id for r in recipients})
         if not recipients:
@@ -945,10 +952,7 @@ def both_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
         recipients: list[Arg] = []
         for j in range(tok.i + 1, end):
             if doc[j].lower_ in {"aan", "naar"}:
-                recipients = _org_after(view, j, end)
-                if not recipients:
-                    a = _surface_client(view, j, end)
-                    recipients = [a] if a is not None else []
+                recipients = _recipients_after(view, j, end)
                 break
         for s in _both_firms(view, tok.i):
             for o in recipients:
@@ -1070,10 +1074,7 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             if w in {"van", "door"} and not suppliers and not recipients:
                 suppliers = _org_after(view, j, end, limit=4, types=ORG)
             elif w in {"aan", "naar"}:
-                recipients = _org_after(view, j, end, limit=4)
-                if not recipients:
-                    a = _surface_client(view, j, end)
-                    recipients = [a] if a is not None else []
+                recipients = _recipients_after(view, j, end, limit=4)
                 break
             elif doc[j].is_punct:
                 break
