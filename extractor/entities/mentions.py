@@ -169,7 +169,7 @@ def is_adjective(tok: Token, has_pos: bool) -> bool:
     if low in _NOT_ADJECTIVES:
         return False
     if has_pos:
-        if "Ord" in tok.morph.get("NumType"):
+        if "Ord" in tok.morph.get("NumType", None):
             return False  # UD tags ordinals ADJ ("eerste toestellen"): not part of a name
         return tok.pos_ == "ADJ" or (tok.tag_.startswith("ADJ") if tok.tag_ else False)
     return tok.is_lower and low.endswith(("e", "isch", "air", "eel", "ief", "ig", "aal", "ant"))

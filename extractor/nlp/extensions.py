@@ -48,7 +48,7 @@ def encode_value(obj: Any, chain: Any = None) -> Any:
     kind = type(obj).__name__
     if kind in ("Entity", "Mention", "Claim", "Evidence") and hasattr(obj, "model_dump"):
         return {_TAG: kind, "v": obj.model_dump(mode="json")}
-    if kind == "MentionSpan" and dataclasses.is_dataclass(obj):
+    if kind == "MentionSpan" and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {_TAG: kind, "v": dataclasses.asdict(obj)}
     if isinstance(obj, frozenset):
         return {_TAG: "frozenset", "v": sorted(obj, key=repr)}
