@@ -135,3 +135,45 @@ def hash_char_embed(
         Maxout(width, width * len(attrs) + nM * nC, nP=3, normalize=True, dropout=0.0)
     )
     return chain(concatenate(hashed, chars), mix, ragged2list())
+
+
+@registry.architectures("extractor.PretrainCharactersEmbedded.v1")
+def pretrain_characters_embedded(maxout_pieces: int, hidden_size: int, n_characters: int) -> Any:
+    """spaCy's ``PretrainCharacters.v1`` objective for a tok2vec *embedded* in a parser/NER.
+
+    ``[pretraining] component = "ner", layer = "tok2vec"`` names the NER model's ``tok2vec``
+    reference, which spaCy's transition model builds as ``chain(Tok2Vec, list2array,
+    Linear)``: an array, not the list of per-document arrays the objective reads. This
+    objective predicts the characters from the inner ``Tok2Vec`` (``layers[0]``) but keeps the
+    whole chain as the model's ``tok2vec`` reference, so that the saved weights (spaCy saves
+    ``model.get_ref("tok2vec")``) load unchanged through ``[initialize] init_tok2vec`` into
+    the same reference of the NER (the ``Linear`` is saved as initialised: no gradient
+    reaches it here).
+    """
+    from spacy.ml.models.multi_task import create_pretrain_characters
+
+    build = create_pretrain_characters(maxout_pieces, hidden_size, n_characters)
+
+    def create(vocab: Any, tok2vec: Model) -> Model:
+        embedded = len(tok2vec.layers) == 3 and tok2vec.layers[1].name == "list2array"
+        inner = tok2vec.layers[0] if embedded else tok2vec
+        objective = build(vocab, inner)
+
+        def forward(model: Model, docs: Any, is_train: bool) -> Any:
+            return model.layers[0](docs, is_train)
+
+        def init(model: Model, X: Any = None, Y: Any = None) -> None:
+            model.layers[0].initialize(X=X, Y=Y)
+
+        model: Model = Model(
+            "pretrain_embedded",
+            forward,
+            init=init,
+            layers=[objective, tok2vec],
+            attrs={"loss": objective.attrs["loss"]},
+        )
+        model.set_ref("tok2vec", tok2vec)
+        model.set_ref("output_layer", objective.get_ref("output_layer"))
+        return model
+
+    return create

@@ -74,6 +74,65 @@ def prepare(
     typer.echo(json.dumps(counts))
 
 
+@app.command("prepare-raw")
+def prepare_raw(
+    data: Annotated[Path, typer.Option(help="the shared data folder")] = paths.DEFAULT_DATA_DIR,
+    output: Annotated[Path, typer.Option(help="JSONL file to write")] = Path(
+        "corpus/raw-text.jsonl"
+    ),
+    text_dir: Annotated[
+        list[Path] | None,
+        typer.Option(help="folder of .txt articles to add; default gold/dev and gold/fresh-tune"),
+    ] = None,
+    europeana: Annotated[bool, typer.Option(help="add the Europeana text (OCR)")] = True,
+) -> None:
+    """Write the raw Dutch text for `pretrain` (never ned.testa or the held-out Alpino half)."""
+    from extractor.training import pipeline as tp
+
+    counts = tp.prepare_raw(
+        data,
+        output,
+        text_dirs=text_dir if text_dir is not None else paths.RAW_TEXT_DIRS,
+        europeana=europeana,
+    )
+    typer.echo(json.dumps(counts))
+
+
+def _parse_overrides(items: list[str] | None) -> dict[str, object]:
+    overrides: dict[str, object] = {}
+    for item in items or []:
+        key, _, value = item.partition("=")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    return overrides
+
+
+@app.command()
+def pretrain(
+    raw_text: Annotated[Path, typer.Option(help="JSONL written by 'prepare-raw'")] = Path(
+        "corpus/raw-text.jsonl"
+    ),
+    output: Annotated[Path, typer.Option(help="folder for model<N>.bin per epoch")] = Path(
+        "training-output/pretrain"
+    ),
+    config: Annotated[
+        Path | None, typer.Option(help="spaCy config with [pretraining]; default ner-pretrain.cfg")
+    ] = None,
+    override: Annotated[
+        list[str] | None, typer.Option(help="config override, e.g. pretraining.max_epochs=5")
+    ] = None,
+) -> None:
+    """`spacy pretrain` of the NER's tok2vec on raw text (the "characters" objective)."""
+    from extractor.training import pipeline as tp
+
+    seconds = tp.pretrain_tok2vec(
+        config or tp.CONFIG_DIR / "ner-pretrain.cfg", output, raw_text, _parse_overrides(override)
+    )
+    typer.echo(f"pretrained in {seconds:.0f} s")
+
+
 @app.command()
 def fit(
     component: Annotated[str, typer.Argument(help="'ud' or 'ner'")],
@@ -93,13 +152,7 @@ def fit(
         raise typer.BadParameter("component must be 'ud' or 'ner'")
     out = tp.CorpusPaths(corpus)
     train, dev = (out.ud_train, out.ud_dev) if component == "ud" else (out.ner_train, out.ner_dev)
-    overrides: dict[str, object] = {}
-    for item in override or []:
-        key, _, value = item.partition("=")
-        try:
-            overrides[key] = json.loads(value)
-        except json.JSONDecodeError:
-            overrides[key] = value
+    overrides = _parse_overrides(override)
     seconds = tp.train_component(
         config or tp.CONFIG_DIR / f"{component}.cfg",
         output or Path("training-output") / component,

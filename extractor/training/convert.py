@@ -277,3 +277,66 @@ def write_docbin(docs: Iterable[Doc], out: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return n
+
+
+def conllu_sentences(text: str) -> list[list[str]]:
+    """The word forms of each sentence of a CoNLL-U text (multi-word token ranges such as
+    ``1-2`` and empty nodes such as ``3.1`` are not words of the surface text's tokenisation
+    spaCy uses, so they are skipped)."""
+    sentences: list[list[str]] = []
+    for block in text.split("\n\n"):
+        words = []
+        for line in block.split("\n"):
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                words.append(cols[1])
+        if words:
+            sentences.append(words)
+    return sentences
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Non-empty lines of a plain-text article (headline, dateline, paragraphs), whitespace
+    collapsed: one pretraining record each."""
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def raw_key(text: str) -> str:
+    """The comparison key of a raw sentence: its whitespace-separated tokens, single-spaced."""
+    return " ".join(text.split())
+
+
+def raw_records(
+    sources: Iterable[tuple[str, Iterable[str]]],
+    exclude: frozenset[str] | set[str] = frozenset(),
+    *,
+    seed: int = 0,
+) -> tuple[list[dict[str, str]], dict[str, int]]:
+    """Pretraining records ``{"text": ...}`` from named sources of raw sentences.
+
+    Sentences whose :func:`raw_key` is in ``exclude`` (the text of every evaluation set: a
+    pretrained encoder must not have read the sentences it is scored on) and repeats of a
+    sentence already taken are dropped. The records are shuffled with ``seed``: spaCy's
+    pretraining reads the file in order, and the last source (e.g. OCR text) would otherwise
+    dominate the final weights. Returns the records and the number kept per source
+    (``excluded`` and ``duplicates`` count the drops).
+    """
+    seen: set[str] = set()
+    counts: dict[str, int] = {"excluded": 0, "duplicates": 0}
+    records: list[dict[str, str]] = []
+    for name, sentences in sources:
+        counts.setdefault(name, 0)
+        for sentence in sentences:
+            key = raw_key(sentence)
+            if not key:
+                continue
+            if key in exclude:
+                counts["excluded"] += 1
+            elif key in seen:
+                counts["duplicates"] += 1
+            else:
+                seen.add(key)
+                records.append({"text": key})
+                counts[name] += 1
+    random.Random(seed).shuffle(records)
+    return records, counts

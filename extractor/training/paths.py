@@ -6,6 +6,11 @@ from pathlib import Path
 
 CONFIG_DIR = Path(__file__).resolve().parent / "configs"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+#: Our own gold articles whose raw text may be pretrained on (the sets we tune on). The other
+#: gold sets (holdout, fresh-untuned, fresh2) are never read for training of any kind.
+RAW_TEXT_DIRS = tuple(
+    Path(__file__).resolve().parents[2] / "gold" / name for name in ("dev", "fresh-tune")
+)
 
 #: Relative locations inside the shared data folder.
 NED_TRAIN = "conll2002-nl/ned.train"

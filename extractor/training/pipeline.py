@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+import srsly
 from spacy.vocab import Vocab
 
 from extractor.training import convert
@@ -35,6 +36,7 @@ from extractor.training.paths import (  # noqa: E402,F401  (re-exported for call
     LASSY_PRETRAIN,
     NED_DEV,
     NED_TRAIN,
+    RAW_TEXT_DIRS,
 )
 
 
@@ -131,6 +133,89 @@ def prepare_ud(
     counts["ud_train_docs"] = convert.write_docbin(train_docs, out.ud_train)
     counts["ud_dev_docs"] = convert.write_docbin(convert.conllu_docs(split_held), out.ud_dev)
     return counts
+
+
+def prepare_raw(
+    data: Path,
+    out_file: Path,
+    *,
+    text_dirs: Sequence[Path] = RAW_TEXT_DIRS,
+    europeana: bool = True,
+    seed: int = 0,
+) -> dict[str, int]:
+    """Write the raw Dutch text for ``spacy pretrain`` (JSONL, one ``{"text": ...}`` a line).
+
+    Sources: the tokens of CoNLL-2002 ``ned.train``, both UD LassySmall files, the *training*
+    half of UD Alpino dev (the same split by article as :func:`prepare_ud`), the Europeana
+    Newspapers tokens (CC0, OCR noise) and the ``.txt`` articles in ``text_dirs``. Never read
+    for training: ``ned.testa`` and the held-out Alpino half are the evaluation sets, so any
+    sentence equal to one of theirs is dropped (:func:`convert.raw_records`).
+    """
+    alpino_train, alpino_held = convert.holdout_split(
+        (data / ALPINO_DEV).read_text(encoding="utf-8"), ALPINO_DEV_HELDOUT, seed=seed
+    )
+    exclude = {
+        convert.raw_key(" ".join(s.words))
+        for s in convert.read_conll2002(convert._open_text(data / NED_DEV))
+    }
+    exclude.update(convert.raw_key(" ".join(w)) for w in convert.conllu_sentences(alpino_held))
+
+    def words_of(sentences: Sequence[Sequence[str]]) -> list[str]:
+        return [" ".join(w) for w in sentences]
+
+    conll_train = convert.read_conll2002(convert._open_text(data / NED_TRAIN))
+    sources: list[tuple[str, list[str]]] = [
+        ("conll2002_train", words_of([s.words for s in conll_train])),
+        (
+            "lassy_2017",
+            words_of(convert.conllu_sentences((data / LASSY_PRETRAIN).read_text(encoding="utf-8"))),
+        ),
+        (
+            "lassy_dev",
+            words_of(convert.conllu_sentences((data / LASSY_DEV).read_text(encoding="utf-8"))),
+        ),
+        ("alpino_train_half", words_of(convert.conllu_sentences(alpino_train))),
+    ]
+    if europeana:
+        sentences = convert.read_bio_stream(convert._open_text(data / EUROPEANA))
+        sources.append(("europeana", words_of([s.words for s in sentences])))
+    for folder in text_dirs:
+        paragraphs = [
+            p
+            for f in sorted(folder.glob("*.txt"))
+            for p in convert.text_paragraphs(f.read_text(encoding="utf-8"))
+        ]
+        sources.append((f"text_{folder.name}", paragraphs))
+    records, counts = convert.raw_records(sources, exclude, seed=seed)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    srsly.write_jsonl(out_file, records)
+    counts["records"] = len(records)
+    counts["words"] = sum(len(r["text"].split()) for r in records)
+    return counts
+
+
+def pretrain_tok2vec(
+    config: Path,
+    output: Path,
+    raw_text: Path,
+    overrides: dict[str, object] | None = None,
+) -> float:
+    """``spacy pretrain`` of the tok2vec named in the config's ``[pretraining]`` section, on
+    ``raw_text`` (from :func:`prepare_raw`); one weights file per epoch in ``output``
+    (``model<N>.bin``, for ``--paths.init_tok2vec``). Returns the wall time in seconds."""
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    import extractor.training.architectures  # noqa: F401  (registers our architectures)
+
+    all_overrides: dict[str, object] = {"paths.raw_text": str(raw_text)}
+    all_overrides.update(overrides or {})
+    raw_config = load_config(config, overrides=all_overrides, interpolate=False)
+    output.mkdir(parents=True, exist_ok=True)
+    raw_config.to_disk(output / "config.cfg")
+    start = time.perf_counter()
+    pretrain(raw_config.interpolate(), output, silent=False)
+    return time.perf_counter() - start
 
 
 def train_component(
