@@ -141,8 +141,9 @@ def _client_nationality(view: DocView, sent: Span, recipients: list[Arg]) -> Ite
                                 nominal=True)
 
 
-def _evidence(sent: Span) -> Evidence:
-    text = sent.text
+def _evidence(sent: Span, doc_text: str) -> Evidence:
+    # the sentence's text cut from the document's (``sent.text`` joins its tokens anew)
+    text = doc_text[sent.start_char:sent.end_char]
     stripped = text.rstrip()
     lead = len(stripped) - len(stripped.lstrip())
     return Evidence(sentence=stripped.strip(), start=sent.start_char + lead,
@@ -184,6 +185,7 @@ def scored_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
         item.time = item.time or c.time
     out: list[tuple[Claim, dict[str, float]]] = []
     n = 0
+    doc_text = doc.text
     for item in merged.values():
         c = item.first
         f = features(c, len(item.sentences))
@@ -197,8 +199,8 @@ def scored_claims(doc: Doc, entities: Sequence[Any], mentions: Sequence[Any],
         confidence = calibration.score(f)
         if confidence < calibration.threshold:
             continue  # below the threshold chosen for claim F1 on the development set
-        evidences = [_evidence(s) for s in sorted(item.sentences, key=lambda s: s.start)]
-        first = _evidence(view.sent_of(c.trigger))
+        evidences = [_evidence(s, doc_text) for s in sorted(item.sentences, key=lambda s: s.start)]
+        first = _evidence(view.sent_of(c.trigger), doc_text)
         n += 1
         claim = Claim(
             id=f"c{n}", subject=c.subject.entity_id, predicate=c.predicate,  # type: ignore[arg-type]

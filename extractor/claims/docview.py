@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ FIRM_HEADS = ("bedrijf", "concern", "fabrikant", "maker", "onderneming", "firma"
               "leverancier", "groep", "reus", "gigant", "dochter", "bouwer")
 
 
+@lru_cache(maxsize=65536)
 def _adjective_isos(word: str) -> tuple[str, ...]:
     """Countries a nationality adjective names (the entity stage's CLDR-based table, or ours)."""
     try:
@@ -109,7 +111,12 @@ class DocView:
 
     def __init__(self, doc: Doc, entities: Sequence[Any], mentions: Sequence[MentionLike]):
         self.doc = doc
+        # Token objects made once: ``doc[i]`` builds a new one on every call, and the
+        # patterns walk every sentence many times (one pass per construction).
+        self.tokens: list[Token] = list(doc)
+        self.lower: list[str] = [t.lower_ for t in self.tokens]
         self._marks: tuple[list[bool], list[bool]] | None = None
+        self._clauses: dict[int, tuple[int, int]] = {}
         self.types: dict[str, str] = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
         self.by_token: dict[int, MentionLike] = {}
@@ -208,7 +215,7 @@ class DocView:
         """Nationality adjectives for tokens the entity stage left bare. A country the article
         names only by its adjective gets a ``from_adjective`` entity (a valid claim object
         that is not counted as an entity), collected in ``self.new_entities``."""
-        for tok in self.doc:
+        for tok in self.tokens:
             isos = _adjective_isos(tok.text)
             inside = self.by_token.get(tok.i)
             # inside a mention only as its first word ("Chinees quantum-instituut")
@@ -243,10 +250,14 @@ class DocView:
         sent = self.sent_of(tok.i)
         ok = self._trusted.get(sent.start)
         if ok is None:
-            roots = sum(1 for t in sent if not t.is_space and (
+            roots = sum(1 for t in self.toks(sent) if not t.is_space and (
                 t.head.i == t.i or not sent.start <= t.head.i < sent.end))
             ok = self._trusted[sent.start] = roots == 1
         return ok
+
+    def toks(self, sent: Span) -> list[Token]:
+        """The tokens of ``sent`` (the view's own Token objects: iterate these, not the Span)."""
+        return self.tokens[sent.start:sent.end]
 
     def sent_of(self, i: int) -> Span:
         """Our sentence around token ``i`` (see :func:`segment`)."""
@@ -462,6 +473,12 @@ class DocView:
     def surface_clause(self, i: int) -> tuple[int, int]:
         """[start, end) of the stretch around token ``i`` bounded by clause breaks in the
         sentence (semicolons, brackets, subordinators, a comma before a relative pronoun)."""
+        found = self._clauses.get(i)
+        if found is None:
+            found = self._clauses[i] = self._surface_clause(i)
+        return found
+
+    def _surface_clause(self, i: int) -> tuple[int, int]:
         sent = self.sent_of(i)
         start, end = sent.start, sent.end
         breaks, relatives = self._clause_marks()
@@ -472,9 +489,9 @@ class DocView:
             if relatives[j]:
                 start = j
                 break
-        relative = self.doc[start].lower_ in RELATIVE_PRONOUNS and start > sent.start
+        relative = self.lower[start] in RELATIVE_PRONOUNS and start > sent.start
         for j in range(i + 1, sent.end):
-            if breaks[j] or relatives[j] or (relative and self.doc[j].text == ","):
+            if breaks[j] or relatives[j] or (relative and self.lower[j] == ","):
                 end = j
                 break
         return start, end
@@ -485,13 +502,14 @@ class DocView:
         if self._marks is None:
             n = len(self.doc)
             self._marks = (
-                [_is_break(self.doc, j) for j in range(n)],
-                [_starts_relative(self.doc, j) for j in range(n)],
+                [_is_break(self.tokens, j) for j in range(n)],
+                [_starts_relative(self.tokens, j) for j in range(n)],
             )
         return self._marks
 
     def words(self, indices: Iterable[int]) -> list[str]:
-        return [self.doc[i].lower_ for i in indices]
+        lower = self.lower
+        return [lower[i] for i in indices]
 
 
 PLURAL_COUNTS = {"twee": 2, "beide": 2, "drie": 3}
@@ -526,7 +544,7 @@ _COMMA_SUBORDINATORS = RELATIVE_PRONOUNS | {
     "waardoor", "omdat", "terwijl", "maar", "waarna", "zodat", "nadat", "hoewel", "waar"}
 
 
-def _is_break(doc: Doc, j: int) -> bool:
+def _is_break(doc: Sequence[Token], j: int) -> bool:
     t = doc[j]
     if t.lower_ in CLAUSE_BREAKS or ("\n" in t.text and t.is_space):
         return True
@@ -540,7 +558,7 @@ def _is_break(doc: Doc, j: int) -> bool:
     return False
 
 
-def _starts_relative(doc: Doc, j: int) -> bool:
+def _starts_relative(doc: Sequence[Token], j: int) -> bool:
     """"die" after a noun opens a relative clause even without a comma; so does "dat" after
     a neuter noun ("een concern uit Jiaxing dat ook laptops assembleert"), but not after a
     verb ("zegt dat")."""

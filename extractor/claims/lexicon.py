@@ -13,6 +13,7 @@ A verb frame says, per syntactic slot, which claim role the filler takes:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -308,15 +309,24 @@ CLAUSE_BREAKS = frozenset({";", ":", "(", ")", "maar", "terwijl", "omdat", "nada
                            "hoewel", "want", "zodat", "waardoor", "toen"})
 
 
+def _lemma_index() -> dict[str, str]:
+    # form -> lemma, GLUED first, then the first lemma of VERB_FORMS that lists the form
+    # (the order a scan of the tables would find it in)
+    index: dict[str, str] = {}
+    for lemma, forms in VERB_FORMS.items():
+        for form in forms:
+            index.setdefault(form, lemma)
+    index.update(GLUED)
+    return index
+
+
+# Built once: verb_lemma is asked for every token by several patterns.
+_LEMMA_OF_FORM = _lemma_index()
+
+
 def verb_lemma(form: str) -> str | None:
     """The trigger lemma of a surface form, or None: ``verb_lemma("kocht") == "kopen"``."""
-    low = form.lower()
-    if low in GLUED:
-        return GLUED[low]
-    for lemma, forms in VERB_FORMS.items():
-        if low in forms:
-            return lemma
-    return None
+    return _LEMMA_OF_FORM.get(form.lower())
 
 
 def separable_lemma(base: str, particle: str) -> str | None:
@@ -324,6 +334,7 @@ def separable_lemma(base: str, particle: str) -> str | None:
     return SEPARABLE.get((base, particle.lower()))
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def producer_stem(word: str) -> str | None:
     """The product part of a producer compound: "chipmachinefabrikant" -> "chipmachine".
 
@@ -338,6 +349,7 @@ def producer_stem(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def relation_noun(word: str) -> tuple[str, bool] | None:
     """(predicate, inverted) for a relational noun, also inside compounds ("ASML-dochter",
     "havendochter", "meerderheidsaandeelhouder")."""
@@ -355,6 +367,7 @@ def relation_noun(word: str) -> tuple[str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def is_state_firm_noun(word: str) -> bool:
     """True for "staatsbedrijf" and its kin (compounds such as "staatschipbedrijf" too)."""
     low = word.lower()
@@ -363,11 +376,13 @@ def is_state_firm_noun(word: str) -> bool:
          "bank", "fonds", "maatschappij", "reus", "groep", "conglomeraat")))
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def is_org_head(word: str) -> bool:
     """True for nouns that name a kind of organisation ("defensiebedrijven", "chipreus")."""
     return word.lower().endswith(ORG_HEAD_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def is_restriction_noun(word: str) -> bool:
     """True for nouns of restriction, compounds included ("exportrestricties", "sancties")."""
     low = word.lower()
@@ -380,6 +395,7 @@ def is_restriction_noun(word: str) -> bool:
         "heffing", "handelstarie", "vergunningplicht", "vergunningsplicht"))
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def subsidiary_noun(word: str) -> bool:
     """Compounds of subsidiary nouns: "havendochter", "standaardchipdivisie"."""
     return word.lower().endswith(("dochter", "dochterbedrijf", "dochteronderneming", "divisie",

@@ -196,7 +196,7 @@ def product_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     (not after a purchase verb: "kocht een onderdeel van ASML" is a sale)."""
     doc = view.doc
     seen: set[int] = set()
-    for tok in sent:
+    for tok in view.toks(sent):
         m = view.mention_at(tok.i)
         if m is None or m.start in seen or view.type_of(m) != "PRODUCT":
             continue
@@ -218,7 +218,7 @@ def product_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 
 
 def descriptor_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
-    for tok in sent:
+    for tok in view.toks(sent):
         stem = producer_stem(tok.text)
         product: Arg | None = None
         if stem is not None:
@@ -271,7 +271,7 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             yield Candidate("nationality", x, country, adj.start, "nationality", "adj",
                             _negated_locally(view, adj.start, sent), nominal=True)
     # "één van China's defensiebedrijven, CETC"; "SMIC, de grootste chipmaker van China"
-    for tok in sent:
+    for tok in view.toks(sent):
         m = view.mention_at(tok.i)
         if m is None or m.start != tok.i or view.type_of(m) != "COUNTRY":
             continue
@@ -309,7 +309,7 @@ def _appositive_after(view: DocView, k: int, sent: Span) -> list[Arg]:
 # --- location ------------------------------------------------------------------------------
 def location_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         if low in {"uit", "vanuit", "in", "op"} and tok.i > sent.start:
             holder = _seat_holder(view, tok.i - 1, sent)
@@ -372,7 +372,7 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Bluefors, dat in Helsinki koelers ontwerpt", "produceert lng in Qatar en Australië":
     an organisation active in a place, said in a clause whose verb is an activity."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in {"in", "te"}:
             continue
         prev = view.mention_at(tok.i - 1) if tok.i > sent.start else None
@@ -452,7 +452,7 @@ def where_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"in Woensdrecht, waar Fokker Techniek vliegtuigonderhoud verzorgt": the subject of a
     "waar" clause is located in the place before it."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ != "waar" or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
             continue
         place = view.mention_at(tok.i - 2)
@@ -511,7 +511,7 @@ def state_candidates(view: DocView, sent: Span, nationality: dict[str, Arg]) -> 
     firm); the state from an adjective, a country in the sentence, or what is known of the
     firm (``nationality``: entity id -> country arg from earlier claims)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if not is_state_firm_noun(tok.text):
             continue
         firms = [a for a in described_after(view, tok.i, sent) if a.type == "FIRM"]
@@ -581,7 +581,7 @@ def restriction_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"X staat op de (Amerikaanse) zwarte lijst", "de VS zetten X op de Entity List",
     "Amerikaanse sancties tegen X", "een exportverbod voor chips van X"."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         is_list = (low.endswith("lijst") or low == "list") and any(
             doc[k].lower_ == "op" for k in range(max(sent.start, tok.i - 5), tok.i))

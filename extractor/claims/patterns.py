@@ -330,7 +330,7 @@ def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
 
 def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """Claims from trigger verbs in one sentence."""
-    for tok in sent:
+    for tok in view.toks(sent):
         lemma = trigger_lemma(view, tok)
         if lemma is None or lemma not in FRAMES:
             continue
@@ -774,7 +774,7 @@ def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> I
     """"X is een dochterbedrijf van Y", "HiSilicon, een dochter van Huawei", "Y was klant van X",
     "X is in handen van Y"; ``recent_suppliers`` answers "Ook Z was klant" (of whom?)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ == "handen" and tok.i > sent.start + 1 and doc[tok.i - 2].lower_ == "in" \
                 and tok.i - 1 in view.adj_by_token:
             # "Nexperia is sinds 2019 in Chinese handen": the country owns it
@@ -867,7 +867,7 @@ def _production_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Airbus wil de productie van de A350 opvoeren", "nadat BMW stopte met de productie van
     de Mini" (negated by the stop verb): the clause subject makes the goods."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in MAKING_NOUNS or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -917,7 +917,7 @@ def _order_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]
     """"Thales kondigde een order van de Poolse regering aan", "een bestelling van drones bij
     Baykar": the customer after "van", the supplier after "bij", else the clause subject."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in ORDER_NOUNS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -994,7 +994,7 @@ def _stake_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"TotalEnergies houdt een belang van 20 procent in Yamal LNG", "de overname van X (door
     Y)", "een joint venture van X en Y": owns."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         start, end = view.surface_clause(tok.i)
         if low in STAKE_NOUNS:
@@ -1062,7 +1062,7 @@ def _client_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Eneco heeft klanten in Nederland en België", "Engie zet het gas door naar Belgische en
     Franse klanten", "zijn Chinese omzet", "omzet uit China": supplies(subject, country)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         if low not in CLIENT_NOUNS and low != "omzet":
             continue
@@ -1091,7 +1091,7 @@ def _client_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 def _together_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"X bouwt samen met Y", "een samenwerking met Y": partner_of(X, Y)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         start, end = view.surface_clause(tok.i)
         if low == "samen" and (tok.i + 1 >= end or doc[tok.i + 1].lower_ != "met"):
@@ -1145,7 +1145,7 @@ def _org_of_org_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Hutchison Ports, het havenbedrijf van CK Hutchison", "QuTech, het quantuminstituut
     van de TU Delft en TNO": an organisation described as another's -> subsidiary_of."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if not is_org_head(tok.text) or relation_noun(tok.text) is not None:
             continue
         if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "van":

@@ -25,6 +25,7 @@ named most. :func:`revise` is the one entry point the claims component calls per
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -320,6 +321,7 @@ def _product_in(view: DocView, start: int, end: int) -> Arg | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure over the word; asked for every token
 def _role(low: str) -> tuple[bool, bool]:
     """(recipient role, supplier role) of a noun, compounds too: "hoofdleverancier",
     "chipleverancier", "grootklant", "hoofdafnemer"."""
@@ -344,7 +346,7 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     enige leverancier van X is Y": a role noun as the copula's subject, the named party after
     the copula; without "van X" the other side is the topic."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         recipient_role, supplier_role = _role(tok.lower_)
         if not recipient_role and not supplier_role:
             continue
@@ -386,7 +388,7 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Tot de (vaste) klanten (van X) behoren Y en Z", "Y behoort tot de grootste afnemers
     (van X)": Y is a recipient (or, with "leveranciers", a supplier) of X or the topic."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         recipient_role, supplier_role = _role(tok.lower_)
         if not recipient_role and not supplier_role:
             continue
@@ -434,7 +436,7 @@ def example_recipient_candidates(view: DocView, sent: Span) -> Iterator[Candidat
     """"Samsung SDI levert batterijcellen aan onder meer BMW en Stellantis", "exporteert naar
     onder andere Japan": the recipients given as examples after the preposition."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -469,7 +471,7 @@ def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     the goods are a plain noun phrase: "De F-35 wordt gebouwd door ..." names a product line,
     not a delivery)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         lemma = verb_lemma(tok.text)
         if lemma not in SUPPLY_LEMMAS | MAKE_LEMMAS:
             continue
@@ -528,7 +530,7 @@ def commission_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Apple laat zijn chips bij TSMC maken": the maker after "bij" supplies the subject;
     "in opdracht van Nvidia gefabriceerd door TSMC": the maker supplies the commissioner."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         start, end = view.surface_clause(tok.i)
         if low in LATEN_FORMS:
@@ -573,7 +575,7 @@ def goods_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     systeem van de Duitse wapenfabrikant X": goods of a maker, used or bought by the subject
     (for an order or contract: by the organisation the text is about)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         use = low in USE_FORMS
         content = low in CONTENT_VERBS
@@ -632,7 +634,7 @@ def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     the clause subject or the organisation the text is about; a cancelled order is a negated
     supply."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         offer = low in OFFER_NOUNS
         if low not in ORDER_NOUNS and not offer:
@@ -674,7 +676,7 @@ def turnover_share_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"ASML is nog altijd goed voor 60 procent van de omzet (van X)": the client X (or the
     topic) is supplied by the firm whose turnover it is."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ != "goed" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "voor":
             continue
         start, end = view.surface_clause(tok.i)
@@ -717,7 +719,7 @@ def shipment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     Belgische marine", "Een deel daarvan ging naar fabrieken van SMIC": shipped goods going to
     a recipient; the shipper is the organisation the text is about."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in GO_FORMS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -793,7 +795,7 @@ def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]
     the one organisation the article says makes such goods ("Veldtech maakt mechatronische
     modules") sells them. ``makers``: goods head word -> ids of the firms that make them."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if verb_lemma(tok.text) not in BUY_LEMMAS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -831,7 +833,7 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"En we leveren niet aan Chinese chipfabrieken" in a firm's quote: "we" is the firm the
     article is about (the one named most, three times at least)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
             continue
         near = {doc[k].lower_ for k in range(max(sent.start, tok.i - 2),
@@ -867,7 +869,7 @@ def comes_from_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     120 drones van AeroVironment": named goods come from a maker; the recipient is the
     organisation after "voor", else the topic."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in COME_FORMS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -906,7 +908,7 @@ def payment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Johnson & Johnson betaalt argenx 400 miljoen dollar voor de rechten op X": the payee
     (right after the verb) supplies the payer."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in PAY_FORMS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -942,7 +944,7 @@ def both_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Beide bedrijven verkopen niet aan Chinese chipfabrieken": a supply verb whose subject
     is "beide/allebei + organisation noun" speaks of the two organisations named last."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -970,7 +972,7 @@ def route_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     through sells to the buyer (Foreign Military Sales); the buyer is the organisation the
     article names most."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in ROUTE_VERBS:
             continue
         before = view.words(range(sent.start, tok.i))
@@ -999,7 +1001,7 @@ def provide_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Gasunie voorziet Duitsland van waterstof" (voorzien van: to supply); "Y haalt zijn
     chips bij X" (to fetch from: X supplies Y)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         low = tok.lower_
         if low not in PROVIDE_FORMS | FETCH_FORMS:
             continue
@@ -1060,7 +1062,7 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     "aan/naar"; the supplier after "van" or the clause subject. Not where a licence or ban is
     spoken of: that is a restriction, not a statement of supply."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in DELIVERY_NOUNS:
             continue
         start, end = view.surface_clause(tok.i)
@@ -1106,7 +1108,7 @@ def contract_won_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Thales wint een contract van de Marine", "VDL sleepte een order van Airbus in de
     wacht": the winner supplies the party the contract is from."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ not in CONTRACT_NOUNS or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -1132,7 +1134,7 @@ def dependence_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"ASML is voor zijn lenzen afhankelijk van Zeiss": the firm depended on for goods
     supplies the dependent (a firm, with goods named or "voor" something)."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if tok.lower_ != "afhankelijk" or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -1157,7 +1159,7 @@ def dependence_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 def national_clients_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"de Chinese klanten van ASML": the firm supplies the clients' country."""
     doc = view.doc
-    for tok in sent:
+    for tok in view.toks(sent):
         if not _role(tok.lower_)[0] or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "van":
             continue
         adj = next((view.adj_by_token[k] for k in range(tok.i - 1, max(sent.start, tok.i - 3)
