@@ -19,6 +19,7 @@ def load_base(model_path: str | Path, ner_model: str | None = None) -> spacy.Lan
     """
     # Importing registers the project's own components and architectures before loading.
     import extractor.nlp.lemmatizer  # noqa: F401
+    import extractor.nlp.punct  # noqa: F401
     import extractor.nlp.tokenizer  # noqa: F401
     import extractor.training.architectures  # noqa: F401
     import extractor.training.components  # noqa: F401

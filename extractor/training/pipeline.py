@@ -280,6 +280,7 @@ def add_tokenizer_exceptions(nlp: spacy.Language) -> None:
 def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None = None) -> Path:
     """Combine the trained ``ud`` and ``ner`` pipelines into the shipped model directory."""
     import extractor.nlp.lemmatizer  # noqa: F401  (registers "nl_lemmatizer")
+    import extractor.nlp.punct  # noqa: F401  (registers "punct_attach")
     import extractor.nlp.tokenizer  # noqa: F401  (registers "paragraph_breaks", "space_fixes")
     import extractor.training.architectures  # noqa: F401
     import extractor.training.components  # noqa: F401  (registers "upos_from_tag")
@@ -287,6 +288,7 @@ def assemble(ud_model: Path, ner_model: Path, output: Path, *, meta: dict | None
     nlp = spacy.load(ud_model)
     ner_nlp = spacy.load(ner_model)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("punct_attach", after="parser")
     # The rule lemmatizer reads the POS: after whichever component sets it last.
     pos_setter = "upos_from_tag" if "upos_from_tag" in nlp.pipe_names else "morphologizer"
     nlp.add_pipe("nl_lemmatizer", name="lemmatizer", after=pos_setter)
