@@ -265,9 +265,6 @@ def _attach_entries(cands: list[Candidate], gazetteer: Gazetteer) -> None:
             continue
         if cand.type == "PRODUCT" and entry.type != "PRODUCT":
             continue
-        if cand.type in {"PERSON", "LOCATION"} and cand.source == "ner":
-            # NER's PER/LOC on a known organisation is the usual mistake on news text
-            pass
         cand.entry = entry
         cand.type = entry.type
 

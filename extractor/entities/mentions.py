@@ -144,7 +144,55 @@ def is_common_word(doc: Doc, tok: Token) -> bool:
     if forms is not None and low in forms:
         return True
     known = doc.user_data.get("extractor_known_words") or frozenset()
-    return tok.pos_ != "PROPN" and low in known
+    if any(stem in known for stem in plural_stems(low)):
+        return True  # "Deskundigen", "Havens": a plural of a Dutch noun (1% of brand names)
+    return (tok.pos_ != "PROPN" or is_heading_start(tok)) and low in known
+
+
+def plural_stems(word: str) -> list[str]:
+    """The singulars a Dutch plural can come from: "havens" -> "haven", "deskundigen" ->
+    "deskundige", "banen" -> "baan", "bedden" -> "bed", "huizen" -> "huis"."""
+    out: list[str] = []
+    if word.endswith("en") and len(word) > 4:
+        base = word[:-2]
+        out += [base, word[:-1]]
+        if base[-1] == base[-2]:
+            out.append(base[:-1])  # "bedden" -> "bed"
+        elif base[-2] in "aeou" and base[-1] not in "aeiou" and base[-3:-2] not in "aeiou":
+            out.append(base[:-1] + base[-2:])  # "banen" -> "baan"
+        if base.endswith("z"):
+            out.append(base[:-1] + "s")  # "huizen" -> "huis"
+        elif base.endswith("v"):
+            out.append(base[:-1] + "f")  # "brieven" -> "brief"
+    elif word.endswith("'s") and len(word) > 4:
+        out.append(word[:-2])  # "auto's"
+    elif word.endswith("s") and len(word) > 4 and word[-2] not in "s'":
+        out.append(word[:-1])  # "havens", "terminals"
+    return out
+
+
+def is_heading_start(tok: Token) -> bool:
+    """Does ``tok`` open a line that is a headline, crosshead or caption rather than a
+    sentence: a short line (at most 12 words) that does not end in a full stop? There the
+    first word is capitalised because it is first ("Nasleep van terugroepactie", "Banen in
+    Twente"), so the capital says nothing about a name."""
+    doc = tok.doc
+    if not (tok.i == 0 or "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space):
+        return False
+    words = 0
+    k = tok.i
+    while k < len(doc) and not doc[k].is_space:
+        if not doc[k].is_punct:
+            words += 1
+        if words > 12:
+            return False
+        if "\n" in doc[k].whitespace_:
+            break
+        k += 1
+    last = doc[min(k, len(doc) - 1)]
+    if last.is_space and k > tok.i:
+        last = doc[k - 1]
+    return last.text not in {".", "!", "?", '"', "”"} and not last.text.endswith(".")
 
 
 def _has_pos(doc: Doc) -> bool:

@@ -32,7 +32,7 @@ from .mentions import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .gazetteer import GazetteerMatcher
+    from .gazetteer import GazetteerMatch, GazetteerMatcher
 
 
 def _clean_name_span(doc: Doc, start: int, end: int) -> tuple[int, int, int | None]:
@@ -510,6 +510,16 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+def _is_lower_brand(doc: Doc, m: GazetteerMatch) -> bool:
+    """ "imec", "onsemi", "argenx", "bpost": an organisation that writes its own name in
+    lower case, listed so in the gazetteer, is named by that exact form (a lower-case
+    gazetteer hit is otherwise an ordinary word, "kabinet"); after an indefinite determiner
+    the word is a common noun again ("een bpost"), after a definite one still the name."""
+    if doc[m.start].text not in m.entry.names or m.entry.type == "PRODUCT":
+        return False
+    return not (m.start > 0 and doc[m.start - 1].lower_ in {"een", "geen", "elke", "ieder"})
+
+
 def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Candidate]:
     """Gazetteer names; a product name takes its model number and category noun along
     ("Twinscan NXT:1980Di", "MQ-9 Reaper-drones")."""
@@ -518,7 +528,7 @@ def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Can
     out: list[Candidate] = []
     n = len(doc)
     for m in matcher(doc):
-        if m.end - m.start == 1 and doc[m.start].is_lower:
+        if m.end - m.start == 1 and doc[m.start].is_lower and not _is_lower_brand(doc, m):
             continue  # "kabinet": a description, resolved as one, not a name
         first = doc[m.start]
         exact = fold(m.text) in {fold(x) for x in m.entry.names}

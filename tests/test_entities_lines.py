@@ -1,0 +1,110 @@
+"""Entities on the lines of scraped news that are no sentences (headline, crossheads,
+captions, bylines, "Lees ook" links) and on lower-case brand names (issue 4).
+
+Pure decisions are tested with small tables; the component runs on ``spacy.blank("nl")``
+for the gazetteer, and once on the shipped model for a realistic scraped article.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import extractor.entities.component  # noqa: F401  (registers the factory)
+from extractor.entities.mentions import is_heading_start, plural_stems
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    pipeline = spacy.blank("nl")
+    pipeline.add_pipe("extractor_entities")
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("word", "singular"),
+    [
+        ("havens", "haven"),
+        ("deskundigen", "deskundige"),
+        ("banen", "baan"),
+        ("bedden", "bed"),
+        ("huizen", "huis"),
+        ("brieven", "brief"),
+        ("auto's", "auto"),
+        ("terminals", "terminal"),
+    ],
+)
+def test_plural_stems_include_the_singular(word: str, singular: str) -> None:
+    assert singular in plural_stems(word)
+
+
+@pytest.mark.parametrize("word", ["gas", "bus", "asml", "kas"])
+def test_short_words_have_no_plural_stem(word: str) -> None:
+    assert plural_stems(word) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        ("Nasleep van terugroepactie\n\nPhilips moet betalen.", 0, True),
+        ("Philips moet betalen.\n\nBanen in Twente\n\nThales zoekt mensen.", 5, True),
+        ("Philips moet betalen. Nasleep is groot.", 0, False),  # a sentence
+        ("Philips moet betalen. Nasleep is groot.", 5, False),  # not at a line start
+        ("Eén twee drie vier vijf zes zeven acht negen tien elf twaalf dertien\n", 0, False),
+    ],
+)
+def test_heading_start(text: str, index: int, expected: bool) -> None:
+    doc = spacy.blank("nl")(text)
+    assert is_heading_start(doc[index]) is expected
+
+
+def test_lower_case_brands_are_names(blank: Language) -> None:
+    doc = blank("Nvidia opent een lab bij imec in Leuven. Ook onsemi en argenx groeien.")
+    names = {e.name for e in doc._.entities}
+    assert {"imec", "onsemi", "argenx"} <= {n.split()[0] for n in names}
+
+
+def test_lower_case_word_of_an_upper_case_name_is_no_name(blank: Language) -> None:
+    # "kabinet" is listed with capitals only: in lower case it is the description
+    doc = blank("Het kabinet wil dat de haven open blijft.")
+    assert [e.type for e in doc._.entities] == ["INSTITUTE"]
+
+
+SCRAPED = """Banen in gevaar bij chipbedrijf in Nijmegen
+
+Door Jan de Vries
+
+NIJMEGEN - De chipfabrikant Nexperia schrapt honderden banen in Nijmegen. Dat maakte het \
+bedrijf dinsdag bekend. Volgens vakbond FNV gaat het om ruim 300 functies.
+
+Lees ook: Chinese eigenaar van Nexperia onder druk
+
+Onrust op de werkvloer
+
+Medewerkers reageren geschokt. "Niemand had dit zien aankomen", zegt een lid van de \
+ondernemingsraad. Nexperia maakt chips voor auto's en levert onder meer aan Bosch.
+
+Nasleep van de overname
+
+Deskundigen zijn verdeeld. Havens en fabrieken in de regio vrezen voor hun omzet. Het \
+Nijmeegse bedrijf Prodrive zegt minder orders te verwachten.
+
+Reacties
+"""
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Language:
+    from extractor.config import Settings
+    from extractor.nlp import get_nlp
+
+    return get_nlp(Settings())
+
+
+def test_scraped_lines_give_no_firms(shipped: Language) -> None:
+    doc = shipped(SCRAPED)
+    firms = {e.name for e in doc._.entities if e.type in {"FIRM", "INSTITUTE"}}
+    assert {"Nexperia", "Bosch", "Prodrive"} <= firms
+    assert not firms & {"Banen", "Onrust", "Nasleep", "Deskundigen", "Havens", "Reacties"}
+    assert "Lees" not in firms and "Door" not in firms
