@@ -475,26 +475,41 @@ class DocView:
         sentence (semicolons, brackets, subordinators, a comma before a relative pronoun)."""
         found = self._clauses.get(i)
         if found is None:
-            found = self._clauses[i] = self._surface_clause(i)
+            self._fill_clauses(self.sent_of(i))
+            found = self._clauses[i]
         return found
 
-    def _surface_clause(self, i: int) -> tuple[int, int]:
-        sent = self.sent_of(i)
-        start, end = sent.start, sent.end
+    def _fill_clauses(self, sent: Span) -> None:
+        """:meth:`surface_clause` of every token of ``sent`` in two linear passes (asked
+        token by token, each walk to the breaks made it quadratic in the clause length).
+        Start: after the nearest break before the token, or at the nearest relative opener
+        before it. End: the nearest break or relative opener after it, or the nearest comma
+        when the clause opens with a relative pronoun; else the sentence's bounds."""
         breaks, relatives = self._clause_marks()
-        for j in range(i - 1, sent.start - 1, -1):
-            if breaks[j]:
-                start = j + 1
-                break
-            if relatives[j]:
-                start = j
-                break
-        relative = self.lower[start] in RELATIVE_PRONOUNS and start > sent.start
-        for j in range(i + 1, sent.end):
-            if breaks[j] or relatives[j] or (relative and self.lower[j] == ","):
-                end = j
-                break
-        return start, end
+        lower = self.lower
+        first, last = sent.start, sent.end
+        # nearest mark and nearest comma after each token (a backward pass)
+        next_mark = [last] * (last - first)
+        next_comma = [last] * (last - first)
+        mark = comma = last
+        for j in range(last - 1, first - 1, -1):
+            next_mark[j - first] = mark
+            next_comma[j - first] = comma
+            if breaks[j] or relatives[j]:
+                mark = j
+            if lower[j] == ",":
+                comma = j
+        start = first
+        for i in range(first, last):
+            relative = start > first and lower[start] in RELATIVE_PRONOUNS
+            end = next_mark[i - first]
+            if relative:
+                end = min(end, next_comma[i - first])
+            self._clauses[i] = (start, end)
+            if breaks[i]:  # the clause of the tokens after a break starts after it
+                start = i + 1
+            elif relatives[i]:
+                start = i
 
     def _clause_marks(self) -> tuple[list[bool], list[bool]]:
         """Per token: does it break a clause, does it open a relative clause (computed once

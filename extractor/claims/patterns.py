@@ -48,13 +48,14 @@ SKIPPABLE = frozenset({"de", "het", "een", "'t", "ook", "nog", "al", "altijd", "
 # --- verbs ---------------------------------------------------------------------------------
 def trigger_lemma(view: DocView, tok: Token) -> str | None:
     """The frame lemma a token triggers, separable particles resolved ("neemt ... over")."""
-    if view.has_parse and tok.pos_ in {"NOUN", "PROPN", "ADP", "DET", "PRON"} \
-            and tok.lower_ in AMBIGUOUS_FORMS:
-        return None  # "de verkoop", "de bouw": nouns that look like verb stems
+    # asked for every token: the lemma first, most tokens have none
     lemma = verb_lemma(tok.text) or (tok.lemma_ if tok.lemma_ in FRAMES and tok.pos_ == "VERB"
                                      else None)
     if lemma is None:
         return None
+    if view.has_parse and tok.pos_ in {"NOUN", "PROPN", "ADP", "DET", "PRON"} \
+            and tok.lower_ in AMBIGUOUS_FORMS:
+        return None  # "de verkoop", "de bouw": nouns that look like verb stems
     if lemma == "maken" and set(view.words(range(
             tok.i + 1, min(view.sent_of(tok.i).end, tok.i + 15)))) & MAKEN_IDIOMS:
         return None  # "maakte het ministerie bekend", "maakt geen geheim van": no goods

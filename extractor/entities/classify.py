@@ -42,25 +42,37 @@ def ends_with_head(word: str, heads: Sequence[str]) -> str | None:
 
     "chipmachinefabrikant" -> "fabrikant"; "quantum-instituut" -> "instituut".
     """
-    heads = heads if isinstance(heads, tuple | frozenset) else tuple(heads)
-    return _ends_with_head(word.lower(), heads)
+    return _ends_with_head(word.lower(), _head_set(heads))
 
 
 @lru_cache(maxsize=131072)
-def _ends_with_head(low: str, heads: tuple[str, ...] | frozenset[str]) -> str | None:
+def _ends_with_head(low: str, heads: frozenset[str]) -> str | None:
     # Cached: the same words are typed many times per article, against a few fixed lists.
     # The longest head it ends with is its longest suffix in the set of heads: one set
     # lookup per suffix instead of an endswith per head (the lists hold hundreds).
-    head_set = _head_set(heads)
     for i in range(len(low) + 1):
-        if low[i:] in head_set:
+        if low[i:] in heads:
             return low[i:]
     return None
 
 
-@lru_cache(maxsize=64)
-def _head_set(heads: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
-    return frozenset(heads)
+# id(heads) -> (heads, its frozenset). A tuple's hash is not stored, so a cache keyed by the
+# list itself would hash hundreds of heads per call; a frozenset keeps its hash. The entry
+# holds the list, so its id is not reused while the entry lives.
+_HEAD_SETS: dict[int, tuple[Sequence[str], frozenset[str]]] = {}
+
+
+def _head_set(heads: Sequence[str]) -> frozenset[str]:
+    if isinstance(heads, frozenset):
+        return heads
+    hit = _HEAD_SETS.get(id(heads))
+    if hit is not None and hit[0] is heads:
+        return hit[1]
+    if len(_HEAD_SETS) >= 256:  # lists built per call ("A + B") would pile up
+        _HEAD_SETS.clear()
+    found = frozenset(heads)
+    _HEAD_SETS[id(heads)] = (heads, found)
+    return found
 
 
 @lru_cache(maxsize=65536)
