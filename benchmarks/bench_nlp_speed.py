@@ -2,6 +2,7 @@
 
     python benchmarks/bench_nlp_speed.py [--model models/nl_extractor] [--full]
         [--text FILE.conllu|FILE.txt ...] [--words 60000] [--ner-model NAME] [--components]
+    python benchmarks/bench_nlp_speed.py --full --components   # per stage, rule stages too
 
 Texts: the sentences of the UD Alpino dev file (Dutch news, read from ../shared/data) grouped
 into article-sized texts of 20 sentences, or any .txt/.conllu files given with --text.
@@ -81,11 +82,17 @@ def run_one(args: argparse.Namespace) -> dict[str, float]:
 
 
 def component_speeds(args: argparse.Namespace) -> dict[str, int]:
-    """Words per CPU-second of the tokenizer and of each component alone (one process)."""
+    """Words per CPU-second of the tokenizer and of each component alone (one process); with
+    ``--full`` the entity and claim stages too, and "rules" for the two together."""
     sys.path.insert(0, str(ROOT))
-    from extractor.nlp.loader import load_base
+    if args.full:
+        from extractor.nlp import build_nlp
 
-    nlp = load_base(args.model, ner_model=args.ner_model)
+        nlp = build_nlp(args.model, ner_model=args.ner_model)
+    else:
+        from extractor.nlp.loader import load_base
+
+        nlp = load_base(args.model, ner_model=args.ner_model)
     texts = load_texts([Path(p) for p in args.text] or [ALPINO])
     list(nlp.pipe(texts[:5]))  # warm-up
     docs = [nlp.make_doc(t) for t in texts]  # the tokenizer's cache is warm in a long run
@@ -101,6 +108,10 @@ def component_speeds(args: argparse.Namespace) -> dict[str, int]:
             docs = [proc(d) for d in docs]
         speeds[name] = time.process_time() - start
     out = {name: round(words / max(sec, 1e-9)) for name, sec in speeds.items()}
+    rules = [name for name in speeds if name.startswith("extractor_")]
+    if rules:
+        out["rules"] = round(words / max(sum(speeds[n] for n in rules), 1e-9))
+        out["base"] = round(words / sum(v for n, v in speeds.items() if n not in rules))
     out["all"] = round(words / sum(speeds.values()))
     return out
 
