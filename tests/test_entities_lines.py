@@ -108,3 +108,27 @@ def test_scraped_lines_give_no_firms(shipped: Language) -> None:
     assert {"Nexperia", "Bosch", "Prodrive"} <= firms
     assert not firms & {"Banen", "Onrust", "Nasleep", "Deskundigen", "Havens", "Reacties"}
     assert "Lees" not in firms and "Door" not in firms
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Best.", True), ("Rotterdam.", True), ("N.V.", False), ("Inc.", False), ("VS", False)],
+)
+def test_a_glued_full_stop_ends_a_sentence(word: str, expected: bool) -> None:
+    from extractor.entities.names import _ends_sentence
+
+    assert _ends_sentence(word) is expected
+
+
+def test_sentence_ends_portfolios_and_place_adjectives(shipped: Language) -> None:
+    doc = shipped(
+        "Minister Marjolein Vos van Onderwijs, Cultuur en Wetenschap wil dat universiteiten "
+        "onderzoekers screenen. Philips heeft 300 medewerkers in de fabriek in Best. Het "
+        "Nederlandse Rode Kruis is een grote klant. Het Luikse John Cockerill levert "
+        "geschutskoepels aan KNDS."
+    )
+    names = {e.name: e.type for e in doc._.entities}
+    assert names.get("Best") == "LOCATION"
+    assert names.get("John Cockerill") == "FIRM"
+    assert not {"Cultuur", "Wetenschap", "Luikse", "Best. Het"} & set(names)
+    assert not any(n.startswith("Marjolein Vos van") for n in names)

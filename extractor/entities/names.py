@@ -84,7 +84,8 @@ _CUT_WORDS = frozenset({"en"})  # "Continental en Volkswagen" are two names
 _NAME_INNER_WORDS = frozenset(
     "van de der den ter ten von vom voor of for and & y del la le du da di al el".split()
 )  # "Continental en Volkswagen" are two names
-_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!"})
+# a full stop of its own ends a sentence: "de fabriek in Best . Het ..." is no name
+_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!", "."})
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
@@ -123,12 +124,30 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
     return merged
 
 
+_ABBREVIATIONS = frozenset({"inc.", "corp.", "co.", "ltd.", "bros.", "nr.", "st.", "dr.", "mr."})
+
+
+def _ends_sentence(text: str) -> bool:
+    """A word with a full stop glued to it ("Best.") that is no abbreviation ("N.V.",
+    "Inc.")."""
+    return (
+        len(text) > 2
+        and text.endswith(".")
+        and "." not in text[:-1]
+        and text[:-1].isalpha()
+        and text.lower() not in _ABBREVIATIONS
+    )
+
+
 def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, int]:
     """Cut an NER span at punctuation and drop lower-case words and sentence-initial
     common nouns at its edges ("Afscheid van", "Innovatie Tom" -> "Tom")."""
     for k in range(start, end):
         if doc[k].text in _CUT_PUNCT or (k > start and doc[k].text in _CUT_WORDS):
             end = k
+            break
+        if _ends_sentence(doc[k].text) and k + 1 < end and doc[k + 1].text[:1].isupper():
+            end = k + 1  # "in Best. Het Nederlandse ...": the stop glued to the word ends it
             break
         if (
             k > start
@@ -291,8 +310,18 @@ def _is_place_adjective(doc: Doc, start: int, end: int) -> bool:
     if end - start != 1:
         return False
     word = doc[start].text
+    if not word.endswith(("se", "sche")) or end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.is_lower and nxt.is_alpha:
+        return True
+    # "Het Luikse John Cockerill": after a determiner, before a name
     return (
-        word.endswith(("se", "sche")) and end < len(doc) and doc[end].is_lower and doc[end].is_alpha
+        len(word) >= 6
+        and nxt.text[:1].isupper()
+        and start > 0
+        and doc[start - 1].lower_ in {"het", "de"}
+        and word not in classify.first_names()
     )
 
 
@@ -364,12 +393,14 @@ def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
         start += 1  # "Analist Matthias Schmidt van ...", as the model often spans it
     if doc[start].text not in first_names:
         return None
-    for k in range(start + 2, end - 2):
+    for k in range(start + 2, end - 1):
         if doc[k].lower_ != "van" or doc[k - 1].text in first_names:
             continue
         rest = doc[k + 1 : end]
         if all(t.text[:1].isupper() for t in rest) and len(rest) >= 2:
             return k
+        if rest and all(t.lower_ in classify.PORTFOLIO_WORDS for t in rest):
+            return k  # "Minister Marjolein Vos van Onderwijs": a portfolio, no surname
     return None
 
 
