@@ -132,3 +132,24 @@ def test_sentence_ends_portfolios_and_place_adjectives(shipped: Language) -> Non
     assert names.get("John Cockerill") == "FIRM"
     assert not {"Cultuur", "Wetenschap", "Luikse", "Best. Het"} & set(names)
     assert not any(n.startswith("Marjolein Vos van") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("adjective", "expected"),
+    [("eerste", True), ("tweede", True), ("complete", True), ("mechatronische", False)],
+)
+def test_ordinals_and_completeness_are_no_kind_of_goods(adjective: str, expected: bool) -> None:
+    from extractor.entities.classify import is_evaluative
+
+    assert is_evaluative(adjective) is expected
+
+
+def test_plural_of_a_model_name_is_that_product(shipped: Language) -> None:
+    doc = shipped(
+        "De marine koopt nieuwe Harpoon-raketten bij Boeing. De eerste Harpoons komen in "
+        "2027. Veldtech levert onderdelen voor HBM-geheugen. De vraag naar HBM groeit snel."
+    )
+    by_mention = {m.text: e.type for e in doc._.entities for m in e.mentions}
+    assert by_mention.get("Harpoons") == "PRODUCT"
+    assert by_mention.get("HBM") in {"PRODUCT", None}
+    assert "eerste Harpoons" not in by_mention

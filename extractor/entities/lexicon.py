@@ -171,6 +171,10 @@ EVALUATIVE_PREFIXES: tuple[str, ...] = (
     "zogenoemd", "zogenaamd", "opvallend", "eigen", "ander", "enig", "veel", "verschillend",
     "oud", "ouder", "oudst", "meest", "allernieuwst", "laatst", "vorig", "huidig", "zeer",
     "extra",
+    # ordinals and completeness count, they do not say what kind: "de eerste toestellen",
+    # "complete modules" are the goods named before
+    "eerst", "tweede", "derde", "vierde", "vijfde", "volgend", "compleet", "complete",
+    "volledig",
 )
 
 PLACE_DESCRIPTORS: tuple[str, ...] = (

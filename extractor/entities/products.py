@@ -97,6 +97,40 @@ def _merge_category_compounds(groups: dict[str, Group]) -> None:
                 del groups[key]
 
 
+def _merge_model_names(groups: dict[str, Group]) -> None:
+    """ "Harpoons" beside "Harpoon-raketten", "HBM" beside "HBM-geheugen": a name that only
+    the fallback typed FIRM, and that (in the plural) is the name glued to a product noun
+    in the same article, is that product."""
+    prefixes: dict[str, set[str]] = {}
+    for key, g in groups.items():
+        if g.type != "PRODUCT":
+            continue
+        for c in g.members:
+            stem, _, rest = c.text.partition("-")
+            if stem and rest[:1].islower() and stem[:1].isupper():
+                prefixes.setdefault(stem, set()).add(key)
+    if not prefixes:
+        return
+    for key, g in list(groups.items()):
+        if g.type != "FIRM" or not g.members:
+            continue
+        if not all(c.kind == "name" and c.extra.get("fallback_type") for c in g.members):
+            continue
+        targets: set[str] = set()
+        for c in g.members:
+            text = c.text
+            forms = {text, text[:-2] if text.endswith(("'s", "’s")) else text.removesuffix("s")}
+            for form in forms:
+                targets |= prefixes.get(form, set())
+        if targets:
+            # several ("Patriot-systeem", "Patriot-raketten"): the one named first
+            target = min((groups[t] for t in targets), key=lambda t: t.first)
+            for c in g.members:
+                c.type = "PRODUCT"
+            target.members.extend(g.members)
+            del groups[key]
+
+
 def _product_key(head: str, keys: set[str], modified: bool) -> str | None:
     if head in classify.STANDALONE_PRODUCTS:
         return head

@@ -29,7 +29,7 @@ from .countries import country_iso, country_name, nationality_adjective_isos, st
 from .describe import _attach_descriptions, _type_by_descriptions
 from .groups import ORG_TYPES, Group
 from .mentions import Candidate, MentionSpan, name_key
-from .products import _group_products, _merge_category_compounds
+from .products import _group_products, _merge_category_compounds, _merge_model_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -142,6 +142,7 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     _type_by_descriptions(doc, groups)
     _group_products(doc, products, groups, by_member)
     _merge_category_compounds(groups)
+    _merge_model_names(groups)
     _link_adjectives(doc, groups)
     return _build(groups)
 
