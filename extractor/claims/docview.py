@@ -9,14 +9,20 @@ little data; each argument records how it was found so that confidence can weigh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import CLAUSE_BREAKS, NATIONALITY_ADJECTIVES, PRONOUNS, RELATIVE_PRONOUNS
+from .lexicon import (
+    CLAUSE_BREAKS,
+    NATIONALITY_ADJECTIVES,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    verb_lemma,
+)
 
 ORG = frozenset({"FIRM", "INSTITUTE"})
 CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "acl"})
@@ -117,6 +123,7 @@ class DocView:
         self.lower: list[str] = [t.lower_ for t in self.tokens]
         self._marks: tuple[list[bool], list[bool]] | None = None
         self._clauses: dict[int, tuple[int, int]] = {}
+        self._lemmas: list[str | None] | None = None
         self.types: dict[str, str] = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
         self.by_token: dict[int, MentionLike] = {}
@@ -258,6 +265,30 @@ class DocView:
     def toks(self, sent: Span) -> list[Token]:
         """The tokens of ``sent`` (the view's own Token objects: iterate these, not the Span)."""
         return self.tokens[sent.start:sent.end]
+
+    # The patterns' first test on a token, made on plain strings: the tokens that fail it
+    # cost no Token attribute reads (each ``tok.lower_`` looks the string up anew).
+    def toks_in(self, sent: Span, words: Set[str]) -> list[Token]:
+        """The tokens of ``sent`` whose lower-case form is in ``words``."""
+        lower, tokens = self.lower, self.tokens
+        return [tokens[i] for i in range(sent.start, sent.end) if lower[i] in words]
+
+    def toks_where(self, sent: Span, test: Callable[[str], object]) -> list[Token]:
+        """The tokens of ``sent`` whose lower-case form passes ``test``."""
+        lower, tokens = self.lower, self.tokens
+        return [tokens[i] for i in range(sent.start, sent.end) if test(lower[i])]
+
+    def toks_with_lemma(self, sent: Span, lemmas: Set[str]) -> list[Token]:
+        """The tokens of ``sent`` whose :func:`verb_lemma` is in ``lemmas``."""
+        if self._lemmas is None:
+            self._lemmas = [verb_lemma(t.text) for t in self.tokens]
+        found, tokens = self._lemmas, self.tokens
+        return [tokens[i] for i in range(sent.start, sent.end) if found[i] in lemmas]
+
+    def toks_in_mentions(self, sent: Span) -> list[Token]:
+        """The tokens of ``sent`` inside an entity mention."""
+        by_token, tokens = self.by_token, self.tokens
+        return [tokens[i] for i in range(sent.start, sent.end) if i in by_token]
 
     def sent_of(self, i: int) -> Span:
         """Our sentence around token ``i`` (see :func:`segment`)."""

@@ -196,7 +196,7 @@ def product_of_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     (not after a purchase verb: "kocht een onderdeel van ASML" is a sale)."""
     doc = view.doc
     seen: set[int] = set()
-    for tok in view.toks(sent):
+    for tok in view.toks_in_mentions(sent):
         m = view.mention_at(tok.i)
         if m is None or m.start in seen or view.type_of(m) != "PRODUCT":
             continue
@@ -271,7 +271,7 @@ def nationality_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
             yield Candidate("nationality", x, country, adj.start, "nationality", "adj",
                             _negated_locally(view, adj.start, sent), nominal=True)
     # "één van China's defensiebedrijven, CETC"; "SMIC, de grootste chipmaker van China"
-    for tok in view.toks(sent):
+    for tok in view.toks_in_mentions(sent):
         m = view.mention_at(tok.i)
         if m is None or m.start != tok.i or view.type_of(m) != "COUNTRY":
             continue
@@ -372,9 +372,7 @@ def clause_place_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Bluefors, dat in Helsinki koelers ontwerpt", "produceert lng in Qatar en Australië":
     an organisation active in a place, said in a clause whose verb is an activity."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in {"in", "te"}:
-            continue
+    for tok in view.toks_in(sent, {"in", "te"}):
         prev = view.mention_at(tok.i - 1) if tok.i > sent.start else None
         if prev is not None and not _governed_by_preposition(view, prev.start, sent.start):
             continue  # "ASML in Veldhoven" is the seat pattern
@@ -452,7 +450,7 @@ def where_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"in Woensdrecht, waar Fokker Techniek vliegtuigonderhoud verzorgt": the subject of a
     "waar" clause is located in the place before it."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, {"waar"}):
         if tok.lower_ != "waar" or tok.i < sent.start + 2 or doc[tok.i - 1].text != ",":
             continue
         place = view.mention_at(tok.i - 2)

@@ -868,7 +868,7 @@ def _production_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Airbus wil de productie van de A350 opvoeren", "nadat BMW stopte met de productie van
     de Mini" (negated by the stop verb): the clause subject makes the goods."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, MAKING_NOUNS):
         if tok.lower_ not in MAKING_NOUNS or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -918,9 +918,7 @@ def _order_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]
     """"Thales kondigde een order van de Poolse regering aan", "een bestelling van drones bij
     Baykar": the customer after "van", the supplier after "bij", else the clause subject."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in ORDER_NOUNS:
-            continue
+    for tok in view.toks_in(sent, ORDER_NOUNS):
         start, end = view.surface_clause(tok.i)
         customer = supplier = None
         for j in range(tok.i + 1, min(end, tok.i + 8)):
@@ -1063,10 +1061,7 @@ def _client_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Eneco heeft klanten in Nederland en België", "Engie zet het gas door naar Belgische en
     Franse klanten", "zijn Chinese omzet", "omzet uit China": supplies(subject, country)."""
     doc = view.doc
-    for tok in view.toks(sent):
-        low = tok.lower_
-        if low not in CLIENT_NOUNS and low != "omzet":
-            continue
+    for tok in view.toks_in(sent, CLIENT_NOUNS | {"omzet"}):
         start, end = view.surface_clause(tok.i)
         countries: list[Arg] = []
         k = tok.i - 1

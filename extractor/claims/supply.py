@@ -333,6 +333,11 @@ def _role(low: str) -> tuple[bool, bool]:
     return False, False
 
 
+def _has_role(low: str) -> bool:
+    recipient_role, supplier_role = _role(low)
+    return recipient_role or supplier_role
+
+
 def _modifier(tok) -> bool:  # type: ignore[no-untyped-def]
     """A determiner or adjective before a role noun ("de", "grootste", "vaste")."""
     low = tok.lower_
@@ -346,7 +351,7 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     enige leverancier van X is Y": a role noun as the copula's subject, the named party after
     the copula; without "van X" the other side is the topic."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_where(sent, _has_role):
         recipient_role, supplier_role = _role(tok.lower_)
         if not recipient_role and not supplier_role:
             continue
@@ -388,7 +393,7 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Tot de (vaste) klanten (van X) behoren Y en Z", "Y behoort tot de grootste afnemers
     (van X)": Y is a recipient (or, with "leveranciers", a supplier) of X or the topic."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_where(sent, _has_role):
         recipient_role, supplier_role = _role(tok.lower_)
         if not recipient_role and not supplier_role:
             continue
@@ -436,9 +441,7 @@ def example_recipient_candidates(view: DocView, sent: Span) -> Iterator[Candidat
     """"Samsung SDI levert batterijcellen aan onder meer BMW en Stellantis", "exporteert naar
     onder andere Japan": the recipients given as examples after the preposition."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
-            continue
+    for tok in view.toks_with_lemma(sent, SUPPLY_LEMMAS):
         start, end = view.surface_clause(tok.i)
         recipients: list[Arg] = []
         for j in range(start, end):
@@ -471,10 +474,8 @@ def passive_supply_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     the goods are a plain noun phrase: "De F-35 wordt gebouwd door ..." names a product line,
     not a delivery)."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_with_lemma(sent, SUPPLY_LEMMAS | MAKE_LEMMAS):
         lemma = verb_lemma(tok.text)
-        if lemma not in SUPPLY_LEMMAS | MAKE_LEMMAS:
-            continue
         start, end = view.surface_clause(tok.i)
         if not _participle(tok.lower_) or not any(doc[k].lower_ in PASSIVE_AUX
                                                   for k in range(start, end)):
@@ -634,11 +635,9 @@ def order_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     the clause subject or the organisation the text is about; a cancelled order is a negated
     supply."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, ORDER_NOUNS | OFFER_NOUNS):
         low = tok.lower_
         offer = low in OFFER_NOUNS
-        if low not in ORDER_NOUNS and not offer:
-            continue
         start, end = view.surface_clause(tok.i)
         suppliers: list[Arg] = []
         for j in range(tok.i + 1, min(end, tok.i + 8)):
@@ -676,7 +675,7 @@ def turnover_share_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"ASML is nog altijd goed voor 60 procent van de omzet (van X)": the client X (or the
     topic) is supplied by the firm whose turnover it is."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, {"goed"}):
         if tok.lower_ != "goed" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "voor":
             continue
         start, end = view.surface_clause(tok.i)
@@ -719,9 +718,7 @@ def shipment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     Belgische marine", "Een deel daarvan ging naar fabrieken van SMIC": shipped goods going to
     a recipient; the shipper is the organisation the text is about."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in GO_FORMS:
-            continue
+    for tok in view.toks_in(sent, GO_FORMS):
         start, end = view.surface_clause(tok.i)
         naar = next((k for k in range(start, end) if doc[k].lower_ == "naar"), None)
         if naar is None:
@@ -795,9 +792,7 @@ def known_maker_candidates(view: DocView, sent: Span, makers: dict[str, set[str]
     the one organisation the article says makes such goods ("Veldtech maakt mechatronische
     modules") sells them. ``makers``: goods head word -> ids of the firms that make them."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if verb_lemma(tok.text) not in BUY_LEMMAS:
-            continue
+    for tok in view.toks_with_lemma(sent, BUY_LEMMAS):
         start, end = view.surface_clause(tok.i)
         words = view.words(range(start, end))
         if any(_type_at(view, k) in ORG
@@ -833,9 +828,7 @@ def we_supplier_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"En we leveren niet aan Chinese chipfabrieken" in a firm's quote: "we" is the firm the
     article is about (the one named most, three times at least)."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
-            continue
+    for tok in view.toks_with_lemma(sent, SUPPLY_LEMMAS):
         near = {doc[k].lower_ for k in range(max(sent.start, tok.i - 2),
                                               min(sent.end, tok.i + 2))}
         if not near & {"we", "wij"}:
@@ -869,9 +862,7 @@ def comes_from_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     120 drones van AeroVironment": named goods come from a maker; the recipient is the
     organisation after "voor", else the topic."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in COME_FORMS:
-            continue
+    for tok in view.toks_in(sent, COME_FORMS):
         start, end = view.surface_clause(tok.i)
         van = None
         for k in range(tok.i + 1, end):
@@ -908,9 +899,7 @@ def payment_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Johnson & Johnson betaalt argenx 400 miljoen dollar voor de rechten op X": the payee
     (right after the verb) supplies the payer."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in PAY_FORMS:
-            continue
+    for tok in view.toks_in(sent, PAY_FORMS):
         start, end = view.surface_clause(tok.i)
         m = view.mention_at(tok.i + 1) if tok.i + 1 < end else None
         if m is None or m.start != tok.i + 1 or view.type_of(m) not in ORG:
@@ -944,9 +933,7 @@ def both_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Beide bedrijven verkopen niet aan Chinese chipfabrieken": a supply verb whose subject
     is "beide/allebei + organisation noun" speaks of the two organisations named last."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if verb_lemma(tok.text) not in SUPPLY_LEMMAS:
-            continue
+    for tok in view.toks_with_lemma(sent, SUPPLY_LEMMAS):
         start, end = view.surface_clause(tok.i)
         lead = [k for k in range(start, tok.i) if doc[k].lower_ in BOTH_WORDS]
         if not lead or lead[0] + 1 >= tok.i or not is_org_head(doc[lead[0] + 1].text):
@@ -972,9 +959,7 @@ def route_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     through sells to the buyer (Foreign Military Sales); the buyer is the organisation the
     article names most."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in ROUTE_VERBS:
-            continue
+    for tok in view.toks_in(sent, ROUTE_VERBS):
         before = view.words(range(sent.start, tok.i))
         if not set(before) & ORDER_NOUNS:
             continue
@@ -1001,10 +986,8 @@ def provide_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Gasunie voorziet Duitsland van waterstof" (voorzien van: to supply); "Y haalt zijn
     chips bij X" (to fetch from: X supplies Y)."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, PROVIDE_FORMS | FETCH_FORMS):
         low = tok.lower_
-        if low not in PROVIDE_FORMS | FETCH_FORMS:
-            continue
         start, end = view.surface_clause(tok.i)
         prep = "van" if low in PROVIDE_FORMS else "bij"
         # "voorziet de fabriek van Philips in Best van onderdelen": the "van" of the goods,
@@ -1062,9 +1045,7 @@ def delivery_noun_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     "aan/naar"; the supplier after "van" or the clause subject. Not where a licence or ban is
     spoken of: that is a restriction, not a statement of supply."""
     doc = view.doc
-    for tok in view.toks(sent):
-        if tok.lower_ not in DELIVERY_NOUNS:
-            continue
+    for tok in view.toks_in(sent, DELIVERY_NOUNS):
         start, end = view.surface_clause(tok.i)
         words = set(view.words(range(start, end)))
         if words & RESTRICT_WORDS:
@@ -1108,7 +1089,7 @@ def contract_won_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Thales wint een contract van de Marine", "VDL sleepte een order van Airbus in de
     wacht": the winner supplies the party the contract is from."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, CONTRACT_NOUNS):
         if tok.lower_ not in CONTRACT_NOUNS or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -1134,7 +1115,7 @@ def dependence_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"ASML is voor zijn lenzen afhankelijk van Zeiss": the firm depended on for goods
     supplies the dependent (a firm, with goods named or "voor" something)."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_in(sent, {"afhankelijk"}):
         if tok.lower_ != "afhankelijk" or tok.i + 1 >= sent.end or \
                 doc[tok.i + 1].lower_ != "van":
             continue
@@ -1159,7 +1140,7 @@ def dependence_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
 def national_clients_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"de Chinese klanten van ASML": the firm supplies the clients' country."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_where(sent, _has_role):
         if not _role(tok.lower_)[0] or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "van":
             continue
         adj = next((view.adj_by_token[k] for k in range(tok.i - 1, max(sent.start, tok.i - 3)
