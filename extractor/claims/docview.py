@@ -124,6 +124,10 @@ class DocView:
         self._marks: tuple[list[bool], list[bool]] | None = None
         self._clauses: dict[int, tuple[int, int]] = {}
         self._lemmas: list[str | None] | None = None
+        self._strings: dict[str, list[str]] = {}
+        # (start, end) of a sentence -> its lower-case words, or its verb lemmas
+        self._sent_words: dict[tuple[int, int], frozenset[str]] = {}
+        self._sent_lemmas: dict[tuple[int, int], frozenset[str | None]] = {}
         self.types: dict[str, str] = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
         self.by_token: dict[int, MentionLike] = {}
@@ -270,6 +274,12 @@ class DocView:
     # cost no Token attribute reads (each ``tok.lower_`` looks the string up anew).
     def toks_in(self, sent: Span, words: Set[str]) -> list[Token]:
         """The tokens of ``sent`` whose lower-case form is in ``words``."""
+        key = (sent.start, sent.end)
+        here = self._sent_words.get(key)
+        if here is None:
+            here = self._sent_words[key] = frozenset(self.lower[sent.start:sent.end])
+        if here.isdisjoint(words):
+            return []  # most sentences: one set test
         lower, tokens = self.lower, self.tokens
         return [tokens[i] for i in range(sent.start, sent.end) if lower[i] in words]
 
@@ -280,10 +290,28 @@ class DocView:
 
     def toks_with_lemma(self, sent: Span, lemmas: Set[str]) -> list[Token]:
         """The tokens of ``sent`` whose :func:`verb_lemma` is in ``lemmas``."""
+        found = self.verb_lemmas()
+        key = (sent.start, sent.end)
+        here = self._sent_lemmas.get(key)
+        if here is None:
+            here = self._sent_lemmas[key] = frozenset(found[sent.start:sent.end])
+        if here.isdisjoint(lemmas):
+            return []
+        tokens = self.tokens
+        return [tokens[i] for i in range(sent.start, sent.end) if found[i] in lemmas]
+
+    def verb_lemmas(self) -> list[str | None]:
+        """:func:`verb_lemma` of every token's text (computed once per document)."""
         if self._lemmas is None:
             self._lemmas = [verb_lemma(t.text) for t in self.tokens]
-        found, tokens = self._lemmas, self.tokens
-        return [tokens[i] for i in range(sent.start, sent.end) if found[i] in lemmas]
+        return self._lemmas
+
+    def strings(self, attr: str) -> list[str]:
+        """A string attribute ("pos_", "lemma_") of every token, read once per document."""
+        found = self._strings.get(attr)
+        if found is None:
+            found = self._strings[attr] = [getattr(t, attr) for t in self.tokens]
+        return found
 
     def toks_in_mentions(self, sent: Span) -> list[Token]:
         """The tokens of ``sent`` inside an entity mention."""

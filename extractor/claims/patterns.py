@@ -329,9 +329,17 @@ def _governed_by_preposition(view: DocView, k: int, start: int) -> bool:
     return False
 
 
+def _maybe_triggers(view: DocView, sent: Span) -> list[Token]:
+    """The tokens of ``sent`` for which :func:`trigger_lemma` can find a lemma (its first
+    test, on the view's strings): a form the lexicon knows, or a verb lemmatised to a frame."""
+    forms, lemmas, pos = view.verb_lemmas(), view.strings("lemma_"), view.strings("pos_")
+    return [view.tokens[i] for i in range(sent.start, sent.end) if forms[i] is not None
+            or (lemmas[i] in FRAMES and pos[i] == "VERB")]
+
+
 def verb_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """Claims from trigger verbs in one sentence."""
-    for tok in view.toks(sent):
+    for tok in _maybe_triggers(view, sent):
         lemma = trigger_lemma(view, tok)
         if lemma is None or lemma not in FRAMES:
             continue
@@ -771,11 +779,16 @@ def _sells_a_unit(view: DocView, verb: Token, end: int) -> bool:
 
 
 # --- relational nouns ------------------------------------------------------------------------
+def _relation_word(low: str) -> bool:
+    """Can the (lower-case) word open a relational-noun reading (the loop's first test)?"""
+    return low == "handen" or relation_noun(low) is not None
+
+
 def noun_candidates(view: DocView, sent: Span, recent_suppliers: list[Arg]) -> Iterator[Candidate]:
     """"X is een dochterbedrijf van Y", "HiSilicon, een dochter van Huawei", "Y was klant van X",
     "X is in handen van Y"; ``recent_suppliers`` answers "Ook Z was klant" (of whom?)."""
     doc = view.doc
-    for tok in view.toks(sent):
+    for tok in view.toks_where(sent, _relation_word):
         if tok.lower_ == "handen" and tok.i > sent.start + 1 and doc[tok.i - 2].lower_ == "in" \
                 and tok.i - 1 in view.adj_by_token:
             # "Nexperia is sinds 2019 in Chinese handen": the country owns it
