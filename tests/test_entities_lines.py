@@ -153,3 +153,23 @@ def test_plural_of_a_model_name_is_that_product(shipped: Language) -> None:
     assert by_mention.get("Harpoons") == "PRODUCT"
     assert by_mention.get("HBM") in {"PRODUCT", None}
     assert "eerste Harpoons" not in by_mention
+
+
+def test_dateline_capitals_give_way_to_the_normal_spelling(shipped: Language) -> None:
+    doc = shipped(
+        "VELDHOVEN - ASML verkoopt meer machines aan China. Het bedrijf uit Veldhoven "
+        "verwacht dat ASML ook volgend jaar groeit."
+    )
+    names = {e.name for e in doc._.entities}
+    assert "Veldhoven" in names and "VELDHOVEN" not in names
+    assert "ASML" in names
+
+
+def test_a_subsidiary_with_its_own_name_is_its_own_entity(blank: Language) -> None:
+    doc = blank(
+        "VDL ETG, onderdeel van het Eindhovense familiebedrijf VDL Groep, bouwt modules. "
+        "Raytheon, onderdeel van RTX, bouwt het Patriot-systeem."
+    )
+    names = {e.name for e in doc._.entities if e.type == "FIRM"}
+    assert {"VDL ETG", "VDL Groep", "Raytheon"} <= names
+    assert any(n.startswith("RTX") for n in names)

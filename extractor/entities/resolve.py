@@ -400,6 +400,16 @@ def _canonical(group: Group) -> str:
     if names:
         best = max(names, key=lambda c: (len(strip_possessive(c.text)), -c.start))
         text = strip_possessive(best.text)
+        if text.isupper():
+            # "VELDHOVEN -" in a dateline is Veldhoven: the article's normal spelling wins
+            # (an acronym, "ASML", has no other spelling and stays)
+            normal = [
+                strip_possessive(c.text)
+                for c in names
+                if not c.text.isupper() and strip_possessive(c.text).casefold() == text.casefold()
+            ]
+            if normal:
+                text = normal[0]
         if group.type == "COUNTRY" and text.lower().startswith("de "):
             text = text[3:]
         return text
