@@ -106,6 +106,19 @@ def test_pretrained_weights_load_into_the_ner(tmp_path: Path) -> None:
     )
     small = {"components.ner.model.tok2vec.encode.width": 16, "pretraining.max_epochs": 2}
     tp.pretrain_tok2vec(tp.CONFIG_DIR / "ner-pretrain.cfg", tmp_path / "pt", raw, small)
+    # Resuming from model1.bin counts on from epoch 2.
+    more = {**small, "pretraining.max_epochs": 3}
+    tp.pretrain_tok2vec(
+        tp.CONFIG_DIR / "ner-pretrain.cfg",
+        tmp_path / "pt2",
+        raw,
+        more,
+        resume=tmp_path / "pt" / "model1.bin",
+    )
+    assert sorted(p.name for p in (tmp_path / "pt2").glob("model*.bin")) == [
+        "model-last.bin",
+        "model2.bin",
+    ]
     weights = tmp_path / "pt" / "model1.bin"
     assert (
         weights.exists() and (tmp_path / "pt" / "model0.bin").read_bytes() != weights.read_bytes()

@@ -123,12 +123,19 @@ def pretrain(
     override: Annotated[
         list[str] | None, typer.Option(help="config override, e.g. pretraining.max_epochs=5")
     ] = None,
+    resume: Annotated[
+        Path | None, typer.Option(help="go on from these weights (model<N>.bin: epoch N + 1)")
+    ] = None,
 ) -> None:
     """`spacy pretrain` of the NER's tok2vec on raw text (the "characters" objective)."""
     from extractor.training import pipeline as tp
 
     seconds = tp.pretrain_tok2vec(
-        config or tp.CONFIG_DIR / "ner-pretrain.cfg", output, raw_text, _parse_overrides(override)
+        config or tp.CONFIG_DIR / "ner-pretrain.cfg",
+        output,
+        raw_text,
+        _parse_overrides(override),
+        resume=resume,
     )
     typer.echo(f"pretrained in {seconds:.0f} s")
 

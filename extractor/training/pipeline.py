@@ -199,10 +199,14 @@ def pretrain_tok2vec(
     output: Path,
     raw_text: Path,
     overrides: dict[str, object] | None = None,
+    *,
+    resume: Path | None = None,
 ) -> float:
     """``spacy pretrain`` of the tok2vec named in the config's ``[pretraining]`` section, on
     ``raw_text`` (from :func:`prepare_raw`); one weights file per epoch in ``output``
-    (``model<N>.bin``, for ``--paths.init_tok2vec``). Returns the wall time in seconds."""
+    (``model<N>.bin``, for ``--paths.init_tok2vec``); ``resume`` (a ``model<N>.bin``) goes on
+    from that epoch, N + 1 (``pretraining.max_epochs`` counts from 0). Returns the wall time
+    in seconds."""
     from spacy.training.pretrain import pretrain
     from spacy.util import load_config
 
@@ -214,7 +218,7 @@ def pretrain_tok2vec(
     output.mkdir(parents=True, exist_ok=True)
     raw_config.to_disk(output / "config.cfg")
     start = time.perf_counter()
-    pretrain(raw_config.interpolate(), output, silent=False)
+    pretrain(raw_config.interpolate(), output, resume_path=resume, silent=False)
     return time.perf_counter() - start
 
 
