@@ -173,3 +173,20 @@ def test_a_subsidiary_with_its_own_name_is_its_own_entity(blank: Language) -> No
     names = {e.name for e in doc._.entities if e.type == "FIRM"}
     assert {"VDL ETG", "VDL Groep", "Raytheon"} <= names
     assert any(n.startswith("RTX") for n in names)
+
+
+@pytest.mark.parametrize("word", ["goederen", "apparaten", "technologie", "toestellen"])
+def test_bare_generic_goods_are_no_product_line(word: str) -> None:
+    from extractor.entities import classify
+
+    assert classify.head_key(word) in classify.GENERIC_PRODUCT_HEADS
+
+
+def test_modified_generic_goods_are_a_product_line(shipped: Language) -> None:
+    doc = shipped(
+        "Het bedrijf exporteerde vergunningsplichtige goederen naar Rusland. De goederen "
+        "gingen via Turkije. Ook Amerikaanse technologie kwam erbij."
+    )
+    products = [m.text for e in doc._.entities if e.type == "PRODUCT" for m in e.mentions]
+    assert "vergunningsplichtige goederen" in products
+    assert "technologie" not in products

@@ -147,12 +147,16 @@ NOT_PRODUCTS: frozenset[str] = frozenset({
 GENERIC_PRODUCT_HEADS: frozenset[str] = frozenset({
     "apparaat", "auto", "component", "goederen", "installatie", "machine", "module", "product",
     "schip", "systeem", "toestel", "voertuig", "wagen",
+    # the number-neutral keys (classify.head_key) of "goederen", "apparaten"
+    "goeder", "apparat",
+    # "de technologie", "Amerikaanse technologie": know-how in general, not goods
+    "technologie",
 })
 
 # Heads that stay an entity of their own even when a compound of them is around
 # ("chips" beside "nfc-chips").
 STANDALONE_PRODUCTS: frozenset[str] = frozenset({
-    "chip", "elektronica", "gas", "onderdeel", "software", "technologie", "wapen",
+    "chip", "elektronica", "gas", "onderdeel", "software", "wapen",
 })
 
 # Descriptors that introduce a product name: "ruimtevaartprogramma Shenzhou",
