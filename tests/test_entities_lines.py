@@ -190,3 +190,17 @@ def test_modified_generic_goods_are_a_product_line(shipped: Language) -> None:
     products = [m.text for e in doc._.entities if e.type == "PRODUCT" for m in e.mentions]
     assert "vergunningsplichtige goederen" in products
     assert "technologie" not in products
+
+
+def test_an_ner_span_tiled_by_known_names_is_those_names() -> None:
+    from extractor.entities.component import _drop_joined_names
+    from extractor.entities.mentions import Candidate
+
+    def cand(start: int, end: int, source: str) -> Candidate:
+        return Candidate(start, end, start * 5, end * 5, "x", "name", source)  # type: ignore[arg-type]
+
+    joined = cand(2, 6, "ner")
+    kept = _drop_joined_names([cand(2, 5, "gazetteer"), joined, cand(5, 6, "gazetteer")])
+    assert joined not in kept and len(kept) == 2
+    longer = cand(2, 7, "ner")  # a word beyond the known names: the model's span stays
+    assert longer in _drop_joined_names([cand(2, 5, "gazetteer"), longer, cand(5, 6, "gazetteer")])

@@ -50,7 +50,7 @@ class EntityComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["extractor_known_words"] = self.known_words
         doc.user_data["extractor_known_forms"] = self.known_forms
-        cands = find_candidates(doc, self.matcher)
+        cands = _drop_joined_names(find_candidates(doc, self.matcher))
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
         selected = _coordinated_names(doc, selected)
@@ -64,6 +64,26 @@ class EntityComponent:
         doc._.entities = entities
         doc._.entity_mentions = mentions
         return doc
+
+
+def _drop_joined_names(cands: list[Candidate]) -> list[Candidate]:
+    """ "deed Just Eat Takeaway Grubhub van de hand": an NER span that two or more known
+    names tile exactly is those names side by side (the model joins adjacent names)."""
+    gazetteer = sorted(
+        (c for c in cands if c.source == "gazetteer" and c.kind == "name"), key=lambda c: c.start
+    )
+    if len(gazetteer) < 2:
+        return cands
+    drop: set[int] = set()
+    for cand in cands:
+        if cand.source not in {"ner", "misc"} or cand.length < 2:
+            continue
+        inside = [g for g in gazetteer if cand.start <= g.start and g.end <= cand.end]
+        if len(inside) < 2 or inside[0].start != cand.start or inside[-1].end != cand.end:
+            continue
+        if all(a.end == b.start for a, b in zip(inside, inside[1:], strict=False)):
+            drop.add(id(cand))
+    return [c for c in cands if id(c) not in drop] if drop else cands
 
 
 def _known_words(nlp: Language) -> frozenset[str]:
