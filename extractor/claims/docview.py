@@ -144,7 +144,7 @@ class DocView:
             if e.type == "COUNTRY" and iso and iso not in self.country_by_iso:
                 self.country_by_iso[iso] = e.id
         self.new_entities: list[Any] = []
-        self._sentences_early = segment(doc)
+        self._sentences_early = segment(doc, self.tokens)
         self._reresolve_descriptions(mentions)
         covered = {i for m in self.adjectives for i in range(m.start, m.end)}
         self.adjectives.extend(m for m in self._lexicon_adjectives() if m.start not in covered)
@@ -666,24 +666,26 @@ def mention_head(doc: Doc, m: MentionLike) -> int:
 _CLOSERS = frozenset({'"', "'", "”", "’", ")", "»"})
 
 
-def segment(doc: Doc) -> list[Span]:
+def segment(doc: Doc, tokens: Sequence[Token] | None = None) -> list[Span]:
     """Sentences from punctuation and line breaks, independent of the parser (whose sentence
     splits are unreliable on little training data): a sentence ends after . ! ? (with closing
-    quotes) before a token that does not start in lower case, and at every line break."""
+    quotes) before a token that does not start in lower case, and at every line break.
+    ``tokens``: the Doc's tokens as a list, when the caller has made them already."""
+    toks: Sequence[Token] = tokens if tokens is not None else list(doc)
     spans: list[Span] = []
     n = len(doc)
     start = 0
     i = 0
     while i < n:
-        t = doc[i]
+        t = toks[i]
         cut: int | None = None
         if t.is_space and "\n" in t.text:
             cut = i + 1
         elif t.text in {".", "!", "?"}:
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
+            while j < n and toks[j].text in _CLOSERS:
                 j += 1
-            nxt = doc[j] if j < n else None
+            nxt = toks[j] if j < n else None
             if nxt is None or nxt.is_space or not nxt.text[:1].islower() or nxt.lower_ == "'s":
                 cut = j
         if cut is not None and cut > start:
