@@ -204,3 +204,26 @@ def test_an_ner_span_tiled_by_known_names_is_those_names() -> None:
     assert joined not in kept and len(kept) == 2
     longer = cand(2, 7, "ner")  # a word beyond the known names: the model's span stays
     assert longer in _drop_joined_names([cand(2, 5, "gazetteer"), longer, cand(5, 6, "gazetteer")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("de nieuwe Mate 70, zegt Huawei", 4),  # "Mate 70"
+        ("schrapt Philips 150 banen", 2),  # a count of the noun after it
+        ("omzet van ASML 2024 was hoog", 3),  # a year is no model number
+    ],
+)
+def test_model_number_after_a_one_word_name(text: str, expected: int) -> None:
+    from extractor.entities.names import _extend_model_number
+
+    doc = spacy.blank("nl")(text)
+    start = next(t.i for t in doc if t.text[:1].isupper())
+    assert _extend_model_number(doc, start, start + 1, "ORG", has_pos=False) == expected
+
+
+def test_name_coordinated_with_a_product_is_a_product(shipped: Language) -> None:
+    doc = shipped("In Nederland verkoopt BYD onder meer de Atto 3 en de Seal.")
+    types = {m.text: e.type for e in doc._.entities for m in e.mentions}
+    assert types.get("Atto 3") == "PRODUCT"
+    assert types.get("Seal") == "PRODUCT"

@@ -407,6 +407,22 @@ def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
 _BYLINE_VERBS = frozenset({"geschreven", "bewerkt", "bijgewerkt", "gepubliceerd", "vertaald"})
 
 
+def _extend_model_number(doc: Doc, start: int, end: int, label: str, has_pos: bool) -> int:
+    """ "de nieuwe Mate 70 van Huawei", "de Model 3": a one-word name and the number right
+    after it name a model; the model often stops the name before the number. Not a year
+    ("ASML 2024"), nor a count of the noun after it ("Philips 150 banen")."""
+    if end - start != 1 or label == "PER" or end >= len(doc):
+        return end
+    num = doc[end].text
+    if not (num.isdigit() and len(num) <= 3) or "\n" in doc[start].whitespace_:
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.is_alpha and after.is_lower:
+        if not has_pos or after.pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}:
+            return end  # "150 banen", "3 procent"
+    return end + 1
+
+
 def _cut_byline(doc: Doc, start: int, end: int) -> int:
     """ "NOS Geschreven door ...": a byline's verb ends the name before it."""
     for k in range(start + 1, end):
@@ -434,6 +450,7 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         end = _cut_byline(doc, start, end)
         if end > start:
             end = _extend_surname(doc, start, end, label)
+            end = _extend_model_number(doc, start, end, label, has_pos)
         if end <= start:
             continue
         span = doc[start:end]

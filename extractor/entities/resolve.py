@@ -136,6 +136,7 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
             and classify.org_type_from_name([t.text for t in doc[cand.start : cand.end]]) is None
         )
 
+    _coordinated_products(doc, names)
     groups = _group_names(doc, names)
     by_member: dict[int, Group] = {id(c): g for g in groups.values() for c in g.members}
     _attach_descriptions(doc, descriptions, groups, by_member)
@@ -145,6 +146,25 @@ def resolve(doc: Doc, cands: Sequence[Candidate]) -> tuple[list[Entity], list[Me
     _merge_model_names(groups)
     _link_adjectives(doc, groups)
     return _build(groups)
+
+
+_COORDINATION = frozenset({"en", "of", ",", "de", "het", "ook"})
+
+
+def _coordinated_products(doc: Doc, names: list[Candidate]) -> None:
+    """ "verkoopt de Atto 3 en de Seal": a name only the fallback typed FIRM, coordinated
+    with a product name, is a product too."""
+    ordered = sorted(names, key=lambda c: c.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        between = [t.lower_ for t in doc[a.end : b.start]]
+        if not between or not set(between) <= _COORDINATION:
+            continue
+        if not {"en", "of", ","} & set(between):
+            continue
+        for one, other in ((a, b), (b, a)):
+            if other.type == "PRODUCT" and one.type == "FIRM" and one.extra.get("fallback_type"):
+                one.type = "PRODUCT"
+                one.extra["fallback_type"] = False
 
 
 _PLACE_PREPOSITIONS = frozenset({"uit", "te", "vanuit", "nabij", "rond", "in", "naar"})
