@@ -227,3 +227,24 @@ def test_name_coordinated_with_a_product_is_a_product(shipped: Language) -> None
     types = {m.text: e.type for e in doc._.entities for m in e.mentions}
     assert types.get("Atto 3") == "PRODUCT"
     assert types.get("Seal") == "PRODUCT"
+
+
+def test_maker_and_type_number_name_a_model(shipped: Language) -> None:
+    doc = shipped(
+        "De nieuwe toestellen zijn zuiniger dan de Boeing 777's die ze vervangen. "
+        "Boeing schrapt 150 banen. Ook schrapt Philips 150 banen in Best."
+    )
+    types = {m.text: e.type for e in doc._.entities for m in e.mentions}
+    assert types.get("Boeing 777's") == "PRODUCT"
+    assert types.get("Boeing") == "FIRM" and types.get("Philips") == "FIRM"
+    assert "Philips 150" not in types
+
+
+def test_compound_descriptor_before_a_name_is_no_part_of_it(shipped: Language) -> None:
+    doc = shipped(
+        "De Rijksuniversiteit Groningen werkt samen met Havenbedrijf Rotterdam. "
+        "Milieuorganisatie Greenpeace protesteert."
+    )
+    names = {e.name for e in doc._.entities}
+    assert "Greenpeace" in names and "Milieuorganisatie Greenpeace" not in names
+    assert {"Rijksuniversiteit Groningen", "Havenbedrijf Rotterdam"} <= names

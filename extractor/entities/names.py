@@ -416,11 +416,17 @@ def _extend_model_number(doc: Doc, start: int, end: int, label: str, has_pos: bo
     num = doc[end].text
     if not (num.isdigit() and len(num) <= 3) or "\n" in doc[start].whitespace_:
         return end
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.is_alpha and after.is_lower:
-        if not has_pos or after.pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}:
-            return end  # "150 banen", "3 procent"
+    if _counts_a_noun(doc, end + 1, has_pos):
+        return end  # "150 banen", "3 procent"
     return end + 1
+
+
+def _counts_a_noun(doc: Doc, i: int, has_pos: bool) -> bool:
+    """Is the number before token ``i`` a count of the noun at ``i`` ("150 banen", "3
+    grote orders")? Without a tagger any lower-case word counts as such a noun."""
+    if i >= len(doc) or not (doc[i].is_alpha and doc[i].is_lower):
+        return False
+    return not has_pos or doc[i].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
 
 
 def _cut_byline(doc: Doc, start: int, end: int) -> int:
@@ -448,6 +454,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
         start, end, descriptor = _clean_name_span(doc, ent_start, ent_end)
         start, end = _trim_ner_span(doc, start, end, has_pos)
         end = _cut_byline(doc, start, end)
+        if end - start >= 2 and doc[end - 1].text.isdigit() and _counts_a_noun(doc, end, has_pos):
+            end -= 1  # "schrapt Philips 150 banen": the number counts the jobs
         if end > start:
             end = _extend_surname(doc, start, end, label)
             end = _extend_model_number(doc, start, end, label, has_pos)
@@ -617,7 +625,18 @@ def gazetteer_candidates(doc: Doc, matcher: GazetteerMatcher | None) -> list[Can
         )
         if cand is not None:
             out.append(cand)
+        if m.entry.type == "FIRM" and end < n and _MAKER_MODEL.match(doc[end].text):
+            if not _counts_a_noun(doc, end + 1, _has_pos(doc)):
+                # "de Boeing 777's", "een Fokker 100": the maker's name and a type number
+                model = _make(doc, start, end + 1, "name", "gazetteer", type="PRODUCT")
+                if model is not None:
+                    model.extra["label"] = "MISC"
+                    out.append(model)
     return out
+
+
+# a type number after a maker's name: "737", "777's", "100"; not a year ("2024")
+_MAKER_MODEL = re.compile(r"^(?!(?:19|20)\d\d\b)\d{2,4}(?:'s|’s)?$")
 
 
 @lru_cache(maxsize=1)

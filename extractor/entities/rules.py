@@ -241,6 +241,17 @@ def rule_candidates(doc: Doc) -> list[Candidate]:
                 end - begin >= 2
                 and classify.org_type_from_descriptor(low_first)
                 and _is_acronym(doc[begin + 1].text)
+            ) or (
+                # "Milieuorganisatie Greenpeace": a compound descriptor and a name that is
+                # no place ("Rijksuniversiteit Groningen", "Havenbedrijf Rotterdam" are names)
+                end - begin == 2
+                and classify.org_type_from_descriptor(low_first)
+                and classify.ends_with_head(
+                    low_first, classify.INSTITUTE_HEADS + classify.FIRM_DESCRIPTOR_HEADS
+                )
+                not in {None, low_first}
+                and doc[begin + 1].text.casefold() not in classify.known_places()
+                and country_iso(doc[begin + 1].text) is None
             ):
                 begin += 1  # "Havenvakbond FNV Havens" -> FNV Havens; "Vakbond ABVV" -> ABVV
             while begin >= 0 and begin < end - 1 and nationality_adjective_isos(doc[begin].text):
