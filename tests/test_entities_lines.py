@@ -248,3 +248,13 @@ def test_compound_descriptor_before_a_name_is_no_part_of_it(shipped: Language) -
     names = {e.name for e in doc._.entities}
     assert "Greenpeace" in names and "Milieuorganisatie Greenpeace" not in names
     assert {"Rijksuniversiteit Groningen", "Havenbedrijf Rotterdam"} <= names
+
+
+def test_given_names_in_credits_and_on_se_are_persons(shipped: Language) -> None:
+    doc = shipped(
+        "Nexperia schrapt banen.\n\nBeeld: Rob Engelaar/ANP\n\nDe vakbond is boos, zegt "
+        "woordvoerder Ilse Janssen."
+    )
+    types = {e.name: e.type for e in doc._.entities}
+    assert types.get("Rob Engelaar") == "PERSON" and "Rob" not in types
+    assert types.get("Ilse Janssen") == "PERSON" and "Janssen" not in types

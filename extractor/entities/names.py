@@ -202,6 +202,7 @@ def _trim_ner_span(doc: Doc, start: int, end: int, has_pos: bool) -> tuple[int, 
                 doc[start].text.endswith("se")
                 and doc[start + 1].text[:1].isupper()
                 and not nationality_adjective_isos(doc[start].text)
+                and doc[start].text not in classify.first_names()  # "Ilse Janssen"
                 # "Brabantse Ontwikkelings Maatschappij": the adjective opens a descriptive name
                 and classify.org_type_from_descriptor(doc[end - 1].lower_) is None
                 and end - start > 1
@@ -429,6 +430,26 @@ def _counts_a_noun(doc: Doc, i: int, has_pos: bool) -> bool:
     return not has_pos or doc[i].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"}
 
 
+_CREDIT = re.compile(r"^([A-Z][a-z]+(?:-[A-Z][a-z]+)?)/\S+$")
+
+
+def _credited_person(doc: Doc, start: int, end: int) -> Candidate | None:
+    """ "Beeld: Rob Engelaar/ANP": a given name and a surname glued to the photo agency by
+    a slash (one token) is that person, not a one-word name "Rob"."""
+    if end - start != 1 or end >= len(doc) or doc[start].text not in classify.first_names():
+        return None
+    match = _CREDIT.match(doc[end].text)
+    if match is None or not doc[start].whitespace_:
+        return None
+    text = doc[start].text + doc[start].whitespace_ + match.group(1)
+    cand = Candidate(
+        start, end + 1, doc[start].idx, doc[start].idx + len(text), text, "name", "ner",
+        type="PERSON",
+    )
+    cand.extra["label"] = "PER"
+    return cand
+
+
 def _cut_byline(doc: Doc, start: int, end: int) -> int:
     """ "NOS Geschreven door ...": a byline's verb ends the name before it."""
     for k in range(start + 1, end):
@@ -460,6 +481,10 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             end = _extend_surname(doc, start, end, label)
             end = _extend_model_number(doc, start, end, label, has_pos)
         if end <= start:
+            continue
+        credited = _credited_person(doc, start, end)
+        if credited is not None:
+            out.append(credited)
             continue
         span = doc[start:end]
         if end - start == 1 and _is_heading_word(doc, start):
