@@ -258,3 +258,10 @@ def test_given_names_in_credits_and_on_se_are_persons(shipped: Language) -> None
     types = {e.name: e.type for e in doc._.entities}
     assert types.get("Rob Engelaar") == "PERSON" and "Rob" not in types
     assert types.get("Ilse Janssen") == "PERSON" and "Janssen" not in types
+
+
+def test_person_of_an_acronym_organisation(shipped: Language) -> None:
+    doc = shipped('"Dit is een goede deal", zegt havenanalist Erik Schouten van ING.')
+    types = {e.name: e.type for e in doc._.entities}
+    assert types.get("ING") == "FIRM"
+    assert not any(n.endswith("van ING") for n in types)

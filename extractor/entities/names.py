@@ -402,6 +402,8 @@ def _split_person_of_org(doc: Doc, start: int, end: int) -> int | None:
             return k
         if rest and all(t.lower_ in classify.PORTFOLIO_WORDS for t in rest):
             return k  # "Minister Marjolein Vos van Onderwijs": a portfolio, no surname
+        if len(rest) == 1 and rest[0].is_upper and rest[0].is_alpha and len(rest[0].text) >= 2:
+            return k  # "Erik Schouten van ING": an acronym is never a surname
     return None
 
 
