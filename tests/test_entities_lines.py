@@ -265,3 +265,12 @@ def test_person_of_an_acronym_organisation(shipped: Language) -> None:
     types = {e.name: e.type for e in doc._.entities}
     assert types.get("ING") == "FIRM"
     assert not any(n.endswith("van ING") for n in types)
+
+
+def test_topic_lists_give_no_mentions(blank: Language) -> None:
+    doc = blank(
+        "ASML levert chipmachines aan China.\n\nLees meer over: chips, export, ASML, China\n"
+    )
+    foot = doc.text.index("Lees meer over")
+    assert all(m.start < foot for e in doc._.entities for m in e.mentions)
+    assert {"ASML", "China"} <= {e.name for e in doc._.entities}

@@ -50,7 +50,7 @@ class EntityComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["extractor_known_words"] = self.known_words
         doc.user_data["extractor_known_forms"] = self.known_forms
-        cands = _drop_joined_names(find_candidates(doc, self.matcher))
+        cands = _drop_joined_names(_drop_tag_lines(doc, find_candidates(doc, self.matcher)))
         selected = select_candidates(cands)
         selected = _propagate(doc, selected, self.gazetteer)
         selected = _coordinated_names(doc, selected)
@@ -64,6 +64,51 @@ class EntityComponent:
         doc._.entities = entities
         doc._.entity_mentions = mentions
         return doc
+
+
+# Lines of a news page that list topics, not statements: "Lees meer over: chips, China",
+# "Tags: export, ASML", "Onderwerpen: ...".
+_TAG_LINE_OPENERS = (
+    ("lees", "meer", "over"),
+    ("meer", "over"),
+    ("tags",),
+    ("onderwerpen",),
+    ("trefwoorden",),
+)
+
+
+def _tag_line_tokens(doc: Doc) -> set[int]:
+    """Token indices of the topic lists at the foot of a scraped article."""
+    found: set[int] = set()
+    i = 0
+    n = len(doc)
+    while i < n:
+        at_line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
+        if at_line_start and not doc[i].is_space:
+            for opener in _TAG_LINE_OPENERS:
+                k = i + len(opener)
+                if (
+                    k < n
+                    and tuple(t.lower_ for t in doc[i:k]) == opener
+                    and doc[k].text == ":"
+                ):
+                    while k < n and not doc[k].is_space:
+                        found.add(k)
+                        if "\n" in doc[k].whitespace_:
+                            break
+                        k += 1
+                    break
+        i += 1
+    return found
+
+
+def _drop_tag_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """No mentions in a topic list ("Lees meer over: chips, export, China")."""
+    tags = _tag_line_tokens(doc)
+    doc.user_data["extractor_tag_tokens"] = tags  # _propagate finds no names there either
+    if not tags:
+        return cands
+    return [c for c in cands if not any(k in tags for k in range(c.start, c.end))]
 
 
 def _drop_joined_names(cands: list[Candidate]) -> list[Candidate]:
@@ -357,6 +402,8 @@ def _propagate(doc: Doc, selected: list[Candidate], gazetteer: Gazetteer) -> lis
     for cand in selected:
         for k in range(cand.start, cand.end):
             covered[k] = True
+    for k in doc.user_data.get("extractor_tag_tokens", ()):
+        covered[k] = True
     known: dict[tuple[str, ...], Candidate] = {}
     for cand in selected:
         if cand.kind != "name" or cand.source in {"description", "product"}:
