@@ -274,3 +274,15 @@ def test_topic_lists_give_no_mentions(blank: Language) -> None:
     foot = doc.text.index("Lees meer over")
     assert all(m.start < foot for e in doc._.entities for m in e.mentions)
     assert {"ASML", "China"} <= {e.name for e in doc._.entities}
+
+
+def test_share_buttons_and_desk_bylines_give_no_firms(shipped: Language) -> None:
+    doc = shipped(
+        "ASML ziet orders uit China dalen\n\nRedactie Economie 12 februari 2025, 07:32\n\n"
+        "Deel dit artikel\nWhatsApp\nFacebook\nLinkedIn\n\nASML haalde minder orders binnen. "
+        "Meta, het moederbedrijf van Facebook, koopt er geen machines."
+    )
+    mentions = {m.text for e in doc._.entities for m in e.mentions}
+    assert "Economie" not in mentions and "WhatsApp" not in mentions
+    assert "LinkedIn" not in mentions
+    assert "Facebook" in mentions  # named in a sentence it is a name

@@ -102,9 +102,37 @@ def _tag_line_tokens(doc: Doc) -> set[int]:
     return found
 
 
+# The share buttons of a news page, one per line: "Deel dit artikel / WhatsApp / Facebook".
+_SHARE_WORDS = frozenset(
+    "whatsapp facebook linkedin twitter x bluesky telegram messenger e-mail email mail "
+    "pinterest reddit".split()
+)
+
+
+def _share_block_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines that hold one share-button word, in a run of two or more such lines
+    (a platform named in a sentence is a name, and so is a lone line)."""
+    lines: list[list[int]] = [[]]
+    for tok in doc:
+        if tok.is_space:
+            if lines[-1]:
+                lines.append([])
+            continue
+        lines[-1].append(tok.i)
+        if "\n" in tok.whitespace_:
+            lines.append([])
+    share = [len(line) == 1 and doc[line[0]].lower_ in _SHARE_WORDS for line in lines]
+    found: set[int] = set()
+    for k, line in enumerate(lines):
+        if share[k] and ((k > 0 and share[k - 1]) or (k + 1 < len(lines) and share[k + 1])):
+            found.update(line)
+    return found
+
+
 def _drop_tag_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """No mentions in a topic list ("Lees meer over: chips, export, China")."""
-    tags = _tag_line_tokens(doc)
+    """No mentions in a topic list ("Lees meer over: chips, export, China") or in the
+    share buttons ("WhatsApp", "Facebook" on lines of their own)."""
+    tags = _tag_line_tokens(doc) | _share_block_tokens(doc)
     doc.user_data["extractor_tag_tokens"] = tags  # _propagate finds no names there either
     if not tags:
         return cands

@@ -484,6 +484,8 @@ def ner_candidates(doc: Doc) -> list[Candidate]:
             end = _extend_model_number(doc, start, end, label, has_pos)
         if end <= start:
             continue
+        if start > 0 and doc[start - 1].lower_ == "redactie" and _is_sent_start(doc[start - 1]):
+            continue  # "Redactie Economie 12 februari": the desk of a byline
         credited = _credited_person(doc, start, end)
         if credited is not None:
             out.append(credited)
