@@ -286,3 +286,13 @@ def test_share_buttons_and_desk_bylines_give_no_firms(shipped: Language) -> None
     assert "Economie" not in mentions and "WhatsApp" not in mentions
     assert "LinkedIn" not in mentions
     assert "Facebook" in mentions  # named in a sentence it is a name
+
+
+def test_rubric_labels_and_timestamps_give_no_names(shipped: Language) -> None:
+    doc = shipped(
+        'VIDEO | Umicore schrapt 400 banen in Hoboken: "Klap voor de regio"\n\n'
+        "Vandaag, 14:05 • Bijgewerkt vandaag, 16:20\n\nUmicore schrapt wereldwijd 700 banen."
+    )
+    names = {e.name for e in doc._.entities}
+    assert "Umicore" in names
+    assert not {"VIDEO", "Bijgewerkt"} & names

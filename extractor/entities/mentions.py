@@ -68,8 +68,10 @@ DEFINITE = frozenset("de het 't dit deze dat die zijn haar hun".split())
 _STOP_CAPS = frozenset(
     """CEO CFO CTO COO AI EUV DUV PDF TV ICT BBP BNP CO2 EU VS VK NB OK PC IT HR KPI ESG GW MW
     KW KWH MB GB TB USB LED LCD GPS DNA RNA II III IV VI IPO OESO ECB AIVD MIVD NAVO PS
-    EPA ANP NOS CDA VVD PVV SP GL PVDA BBB NSC JA NEE TU LNG LPG CNG EV RAM""".split()
-)
+    EPA ANP NOS CDA VVD PVV SP GL PVDA BBB NSC JA NEE TU LNG LPG CNG EV RAM
+    VIDEO FOTO FOTO'S LIVE LIVEBLOG UPDATE PODCAST INTERVIEW ANALYSE OPINIE COLUMN
+    EXCLUSIEF BREAKING REPORTAGE RECENSIE""".split()
+)  # the second group: rubric labels opening a headline ("VIDEO | Umicore schrapt ...")
 
 
 # Closed-class words that look like adjectives to the no-tagger heuristic ("-e").

@@ -273,7 +273,8 @@ _REGION_ADJECTIVES = frozenset(
 # Words that open link lines and sentences and that the NER model takes for names.
 _NEVER_NAMES = frozenset(
     """lees bekijk kijk luister volg meer ook foto video beeld bron update niemand iedereen
-    waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie""".split()
+    waarom hoe wat wie waar wanneer kritischer kritisch wet dossier reactie
+    bijgewerkt gepubliceerd geplaatst aangepast""".split()
 )
 # "Foreign Military Sales-programma", "Wassenaar-akkoord": schemes, not organisations
 _SCHEME_WORDS = frozenset(
