@@ -157,8 +157,8 @@ def test_train_assemble_load_on_tiny_data(tmp_path: Path) -> None:
     )
     nlp = load_base(out)
     assert nlp.pipe_names == [
-        "tok2vec", "morphologizer", "lemmatizer", "paragraph_breaks", "parser", "ner",
-        "space_fixes",
+        "tok2vec", "morphologizer", "lemmatizer", "paragraph_breaks", "parser", "punct_attach",
+        "ner", "space_fixes",
     ]  # fmt: skip
     # Lemma tables travel inside the model directory.
     assert "lemma_lookup" in nlp.get_pipe("lemmatizer").lookups.tables  # type: ignore[attr-defined]
