@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .candidate import Candidate
 from .docview import ORG, PREPOSITIONS, Arg, DocView, description_type
@@ -338,6 +338,13 @@ def _has_role(low: str) -> bool:
     return recipient_role or supplier_role
 
 
+def _role_nouns(view: DocView, sent: Span) -> Iterator[tuple[Token, bool, bool, tuple[int, int]]]:
+    """The sentence's role nouns with (recipient role, supplier role) and their surface clause."""
+    for tok in view.toks_where(sent, _has_role):
+        recipient_role, supplier_role = _role(tok.lower_)
+        yield tok, recipient_role, supplier_role, view.surface_clause(tok.i)
+
+
 def _modifier(tok) -> bool:  # type: ignore[no-untyped-def]
     """A determiner or adjective before a role noun ("de", "grootste", "vaste")."""
     low = tok.lower_
@@ -351,11 +358,7 @@ def role_copula_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     enige leverancier van X is Y": a role noun as the copula's subject, the named party after
     the copula; without "van X" the other side is the topic."""
     doc = view.doc
-    for tok in view.toks_where(sent, _has_role):
-        recipient_role, supplier_role = _role(tok.lower_)
-        if not recipient_role and not supplier_role:
-            continue
-        start, end = view.surface_clause(tok.i)
+    for tok, recipient_role, supplier_role, (start, end) in _role_nouns(view, sent):
         # the role noun opens its clause: only determiners and adjectives before it
         k = tok.i - 1
         while k >= start and (_modifier(doc[k]) or doc[k].lower_ in {"van", "één", "een"}):
@@ -393,11 +396,7 @@ def belong_to_candidates(view: DocView, sent: Span) -> Iterator[Candidate]:
     """"Tot de (vaste) klanten (van X) behoren Y en Z", "Y behoort tot de grootste afnemers
     (van X)": Y is a recipient (or, with "leveranciers", a supplier) of X or the topic."""
     doc = view.doc
-    for tok in view.toks_where(sent, _has_role):
-        recipient_role, supplier_role = _role(tok.lower_)
-        if not recipient_role and not supplier_role:
-            continue
-        start, end = view.surface_clause(tok.i)
+    for tok, recipient_role, _supplier_role, (start, end) in _role_nouns(view, sent):
         tot = next((k for k in range(tok.i - 1, max(start - 1, tok.i - 5), -1)
                     if doc[k].lower_ == "tot" or (doc[k].lower_ == "onder" and k == start)),
                    None)
