@@ -296,3 +296,33 @@ def test_rubric_labels_and_timestamps_give_no_names(shipped: Language) -> None:
     names = {e.name for e in doc._.entities}
     assert "Umicore" in names
     assert not {"VIDEO", "Bijgewerkt"} & names
+
+
+def test_section_paths_give_no_mentions_and_a_separator_ends_a_name(shipped: Language) -> None:
+    doc = shipped(
+        "Kamer wil opheldering over drones\n\nTweede Kamer | Defensie\n\n"
+        "DEN HAAG - De Tweede Kamer wil dat het kabinet opheldering geeft over de levering van "
+        "drones door Lockheed Martin.\n\nEconomie · Lockheed Martin · Israël\n"
+    )
+    path = doc.text.index("Tweede Kamer | Defensie")
+    foot = doc.text.index("Economie ·")
+    mentions = [m for e in doc._.entities for m in e.mentions]
+    assert not any(path <= m.start < path + 23 or m.start >= foot for m in mentions)
+    assert not any("|" in e.name or "·" in e.name for e in doc._.entities)
+    names = {e.name for e in doc._.entities}
+    assert {"Tweede Kamer", "Lockheed Martin"} <= names
+    assert "Defensie" not in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VIDEO | Umicore schrapt 400 banen in Hoboken",  # a rubric before a headline
+        "ASML levert machines | Nexperia verkoopt fabriek",  # two headlines
+    ],
+)
+def test_a_line_with_a_long_part_is_no_section_path(blank: Language, line: str) -> None:
+    from extractor.entities.component import _breadcrumb_tokens, _lines
+
+    doc = blank(line + "\n")
+    assert not _breadcrumb_tokens(doc, _lines(doc))

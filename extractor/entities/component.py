@@ -109,9 +109,8 @@ _SHARE_WORDS = frozenset(
 )
 
 
-def _share_block_tokens(doc: Doc) -> set[int]:
-    """Tokens of lines that hold one share-button word, in a run of two or more such lines
-    (a platform named in a sentence is a name, and so is a lone line)."""
+def _lines(doc: Doc) -> list[list[int]]:
+    """Token indices per line of text (whitespace tokens left out; the last may be empty)."""
     lines: list[list[int]] = [[]]
     for tok in doc:
         if tok.is_space:
@@ -121,6 +120,12 @@ def _share_block_tokens(doc: Doc) -> set[int]:
         lines[-1].append(tok.i)
         if "\n" in tok.whitespace_:
             lines.append([])
+    return lines
+
+
+def _share_block_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
+    """Tokens of lines that hold one share-button word, in a run of two or more such lines
+    (a platform named in a sentence is a name, and so is a lone line)."""
     share = [len(line) == 1 and doc[line[0]].lower_ in _SHARE_WORDS for line in lines]
     found: set[int] = set()
     for k, line in enumerate(lines):
@@ -129,10 +134,40 @@ def _share_block_tokens(doc: Doc) -> set[int]:
     return found
 
 
+#: Separators of a page's section path ("Economie | Buitenland", "Nieuws › Politiek").
+_CRUMB_SEPARATORS = frozenset({"|", "›", "»", "•", "·"})
+_CRUMB_INNER_WORDS = frozenset({"en", "van", "de", "het", "&"})
+
+
+def _breadcrumb_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
+    """Tokens of section-path lines: short capitalised labels joined by a separator and
+    nothing else ("Tweede Kamer | Defensie", "Nieuws › Buitenland"). A rubric before a
+    headline ("VIDEO | Umicore schrapt 200 banen") or two headlines side by side are no path:
+    a part is longer than three words or has a lower-case word in it ("levert")."""
+    found: set[int] = set()
+    for line in lines:
+        parts: list[int] = [0]
+        label = True
+        for k in line:
+            tok = doc[k]
+            if tok.text in _CRUMB_SEPARATORS:
+                parts.append(0)
+                continue
+            parts[-1] += 1
+            if tok.is_alpha and tok.is_lower and tok.lower_ not in _CRUMB_INNER_WORDS:
+                label = False
+                break
+        if label and len(parts) >= 2 and all(1 <= n <= 3 for n in parts):
+            found.update(line)
+    return found
+
+
 def _drop_tag_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """No mentions in a topic list ("Lees meer over: chips, export, China") or in the
-    share buttons ("WhatsApp", "Facebook" on lines of their own)."""
-    tags = _tag_line_tokens(doc) | _share_block_tokens(doc)
+    """No mentions in a topic list ("Lees meer over: chips, export, China"), in the share
+    buttons ("WhatsApp", "Facebook" on lines of their own) or in a section path
+    ("Tweede Kamer | Defensie")."""
+    lines = _lines(doc)
+    tags = _tag_line_tokens(doc) | _share_block_tokens(doc, lines) | _breadcrumb_tokens(doc, lines)
     doc.user_data["extractor_tag_tokens"] = tags  # _propagate finds no names there either
     if not tags:
         return cands

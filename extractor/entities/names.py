@@ -85,7 +85,7 @@ _NAME_INNER_WORDS = frozenset(
     "van de der den ter ten von vom voor of for and & y del la le du da di al el".split()
 )  # "Continental en Volkswagen" are two names
 # a full stop of its own ends a sentence: "de fabriek in Best . Het ..." is no name
-_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!", "."})
+_CUT_PUNCT = frozenset({",", ";", "(", ")", '"', "“", "”", "„", ":", "?", "!", ".", "|", "•", "·"})
 
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
