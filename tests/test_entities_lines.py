@@ -326,3 +326,21 @@ def test_a_line_with_a_long_part_is_no_section_path(blank: Language, line: str) 
 
     doc = blank(line + "\n")
     assert not _breadcrumb_tokens(doc, _lines(doc))
+
+
+@pytest.mark.parametrize(
+    ("footer", "dropped"),
+    [
+        ("Copyright © 2025 De Tijd. Alle rechten voorbehouden.", True),
+        ("© 2025 Mediahuis", True),
+        ("Alle rechten voorbehouden, De Tijd", True),
+        ("© Belga", False),  # a photo credit names the agency, like "Foto: ANP"
+    ],
+)
+def test_copyright_lines_give_no_mentions(blank: Language, footer: str, dropped: bool) -> None:
+    from extractor.entities.component import _copyright_tokens, _lines
+
+    doc = blank("Proximus en Telenet delen hun netwerk.\n\n" + footer + "\n")
+    found = _copyright_tokens(doc, _lines(doc))
+    assert bool(found) is dropped
+    assert all(doc[k].idx >= doc.text.index(footer) for k in found)  # the article stays

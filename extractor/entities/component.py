@@ -162,12 +162,32 @@ def _breadcrumb_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
     return found
 
 
+def _copyright_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
+    """Tokens of a copyright line ("Copyright © 2025 De Tijd. Alle rechten voorbehouden.",
+    "© 2025 Mediahuis"): the page's footer, not the article. A photo credit ("© Belga") has no
+    year and stays, like "Foto: ANP"."""
+    found: set[int] = set()
+    for line in lines:
+        if not line:
+            continue
+        words = [doc[k].lower_ for k in line]
+        dated = words[0] == "©" and any(w.isdigit() and len(w) == 4 for w in words)
+        if words[0] == "copyright" or dated or ("rechten" in words and "voorbehouden" in words):
+            found.update(line)
+    return found
+
+
 def _drop_tag_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """No mentions in a topic list ("Lees meer over: chips, export, China"), in the share
-    buttons ("WhatsApp", "Facebook" on lines of their own) or in a section path
-    ("Tweede Kamer | Defensie")."""
+    buttons ("WhatsApp", "Facebook" on lines of their own), in a section path
+    ("Tweede Kamer | Defensie") or in a copyright line."""
     lines = _lines(doc)
-    tags = _tag_line_tokens(doc) | _share_block_tokens(doc, lines) | _breadcrumb_tokens(doc, lines)
+    tags = (
+        _tag_line_tokens(doc)
+        | _share_block_tokens(doc, lines)
+        | _breadcrumb_tokens(doc, lines)
+        | _copyright_tokens(doc, lines)
+    )
     doc.user_data["extractor_tag_tokens"] = tags  # _propagate finds no names there either
     if not tags:
         return cands
