@@ -316,6 +316,18 @@ def test_section_paths_give_no_mentions_and_a_separator_ends_a_name(shipped: Lan
 
 @pytest.mark.parametrize(
     "line",
+    ["Tweakers · Nieuws · 14 reacties", "Economie › Bedrijven", "NOS Nieuws | 3 min leestijd"],
+)
+def test_section_paths_with_page_counters(blank: Language, line: str) -> None:
+    from extractor.entities.component import _breadcrumb_tokens, _lines
+
+    doc = blank(line + "\n\nSamsung brengt een nieuwe telefoon uit.\n")
+    found = _breadcrumb_tokens(doc, _lines(doc))
+    assert found and max(found) < len(blank(line))  # the path line, not the sentence
+
+
+@pytest.mark.parametrize(
+    "line",
     [
         "VIDEO | Umicore schrapt 400 banen in Hoboken",  # a rubric before a headline
         "ASML levert machines | Nexperia verkoopt fabriek",  # two headlines

@@ -137,6 +137,8 @@ def _share_block_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
 #: Separators of a page's section path ("Economie | Buitenland", "Nieuws › Politiek").
 _CRUMB_SEPARATORS = frozenset({"|", "›", "»", "•", "·"})
 _CRUMB_INNER_WORDS = frozenset({"en", "van", "de", "het", "&"})
+#: Page counters that share a line with the path ("Tweakers · Nieuws · 14 reacties").
+_CRUMB_COUNTER_WORDS = frozenset({"reactie", "reacties", "min", "minuten", "leestijd"})
 
 
 def _breadcrumb_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
@@ -154,7 +156,12 @@ def _breadcrumb_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
                 parts.append(0)
                 continue
             parts[-1] += 1
-            if tok.is_alpha and tok.is_lower and tok.lower_ not in _CRUMB_INNER_WORDS:
+            if (
+                tok.is_alpha
+                and tok.is_lower
+                and tok.lower_ not in _CRUMB_INNER_WORDS
+                and tok.lower_ not in _CRUMB_COUNTER_WORDS
+            ):
                 label = False
                 break
         if label and len(parts) >= 2 and all(1 <= n <= 3 for n in parts):
