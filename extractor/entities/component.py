@@ -77,28 +77,20 @@ _TAG_LINE_OPENERS = (
 )
 
 
-def _tag_line_tokens(doc: Doc) -> set[int]:
-    """Token indices of the topic lists at the foot of a scraped article."""
+def _tag_line_tokens(doc: Doc, lines: list[list[int]]) -> set[int]:
+    """Token indices of the topic lists at the foot of a scraped article: from the colon
+    after the opener to the end of its line."""
     found: set[int] = set()
-    i = 0
-    n = len(doc)
-    while i < n:
-        at_line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space
-        if at_line_start and not doc[i].is_space:
-            for opener in _TAG_LINE_OPENERS:
-                k = i + len(opener)
-                if (
-                    k < n
-                    and tuple(t.lower_ for t in doc[i:k]) == opener
-                    and doc[k].text == ":"
-                ):
-                    while k < n and not doc[k].is_space:
-                        found.add(k)
-                        if "\n" in doc[k].whitespace_:
-                            break
-                        k += 1
-                    break
-        i += 1
+    for line in lines:
+        for opener in _TAG_LINE_OPENERS:
+            k = len(opener)
+            if (
+                k < len(line)
+                and tuple(doc[i].lower_ for i in line[:k]) == opener
+                and doc[line[k]].text == ":"
+            ):
+                found.update(line[k:])
+                break
     return found
 
 
@@ -190,7 +182,7 @@ def _drop_tag_lines(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     ("Tweede Kamer | Defensie") or in a copyright line."""
     lines = _lines(doc)
     tags = (
-        _tag_line_tokens(doc)
+        _tag_line_tokens(doc, lines)
         | _share_block_tokens(doc, lines)
         | _breadcrumb_tokens(doc, lines)
         | _copyright_tokens(doc, lines)

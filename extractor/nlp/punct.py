@@ -309,6 +309,7 @@ def punct_attach(doc: Doc) -> Doc:
     absolute = offsets[:, 0] + numpy.arange(n)
     is_punct = arr[:, 2] == _PUNCT_ID
     starts = [i for i in numpy.flatnonzero(offsets[:, 3] == 1).tolist() if i > 0]
+    strings = doc.vocab.strings
     changed = False
     for start, end in zip([0, *starts], [*starts, n], strict=True):
         if not is_punct[start:end].any():
@@ -317,7 +318,6 @@ def punct_attach(doc: Doc) -> Doc:
         heads = [0 if h == i else h - start + 1 for i, h in enumerate(sent_heads, start)]
         if any(h < 0 or h > end - start for h in heads):
             continue  # an arc leaves the sentence: leave it to the parser
-        strings = doc.vocab.strings
         forms = [strings[orth] for orth in arr[start:end, 4].tolist()]
         upos = [strings[pos] for pos in arr[start:end, 2].tolist()]
         new = attach_punct(forms, upos, heads)
